@@ -1,6 +1,9 @@
 package dev.numbers.it.api;
 
 import jakarta.json.JsonObject;
+import dev.numbers.it.ApiArchive;
+import dev.numbers.it.Health;
+import dev.numbers.it.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;

@@ -1,5 +1,8 @@
 package dev.numbers.it.api;
 
+import dev.numbers.it.ApiArchive;
+import dev.numbers.it.Health;
+import dev.numbers.it.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;

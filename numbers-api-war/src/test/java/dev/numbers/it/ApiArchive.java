@@ -1,4 +1,4 @@
-package dev.numbers.it.api;
+package dev.numbers.it;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -11,9 +11,10 @@ import java.io.File;
  * The WAR the build just packaged, deployed as it is, plus the MicroProfile Config a scenario needs.
  * Testing the real artifact means the tests see what the images ship.
  */
-final class ApiArchive {
+public final class ApiArchive {
 
-    private static final File WAR = new File("target/numbers-api.war");
+    /** The web module deploys this WAR too, from its own folder, so the path can be given. */
+    private static final File WAR = new File(System.getProperty("numbers.api.war", "target/numbers-api.war"));
 
     private ApiArchive() {
     }
@@ -22,7 +23,7 @@ final class ApiArchive {
      * @param name       a name of its own, never one that server.xml deploys (Liberty refuses a clash)
      * @param properties MicroProfile Config lines for this deployment only, e.g. {@code numbers.api.fail-after=3}
      */
-    static WebArchive named(String name, String... properties) {
+    public static WebArchive named(String name, String... properties) {
         if (!WAR.isFile()) {
             throw new IllegalStateException(WAR + " is missing: run the integration tests through 'mvnw verify'");
         }

@@ -1,4 +1,4 @@
-package dev.numbers.it.api;
+package dev.numbers.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,18 +15,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A test's view of the running server: plain HTTP from outside, as a client or a platform sees it. */
-final class Http {
+public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private Http() {
     }
 
-    static HttpResponse<String> get(URL base, String path) {
+    public static HttpResponse<String> get(URL base, String path) {
         return send(base, path, "GET");
     }
 
-    static HttpResponse<String> send(URL base, String path, String method) {
+    public static HttpResponse<String> send(URL base, String path, String method) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody())
@@ -41,7 +44,7 @@ final class Http {
         }
     }
 
-    static JsonObject json(HttpResponse<String> response) {
+    public static JsonObject json(HttpResponse<String> response) {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
         }

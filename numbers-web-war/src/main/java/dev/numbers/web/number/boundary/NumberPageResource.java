@@ -1,0 +1,40 @@
+package dev.numbers.web.number.boundary;
+
+import dev.numbers.web.number.control.RandomNumbers;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.OptionalInt;
+
+/** {@code GET /} shows the button; {@code POST /} is the button pressed without JavaScript. */
+@Path("/")
+public class NumberPageResource {
+
+    @Inject
+    RandomNumbers numbers;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page() {
+        return html(NumberPage.render(OptionalInt.empty(), false));
+    }
+
+    @POST
+    @Produces(MediaType.TEXT_HTML)
+    public Response draw() {
+        return html(NumberPage.render(numbers.next(), true));
+    }
+
+    private static Response html(String page) {
+        return Response.ok(page)
+                .header("Content-Security-Policy", NumberPage.CONTENT_SECURITY_POLICY)
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.numbers.web.number.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.logging.Logger;
+
+/**
+ * A number from the numbers-api, or an empty answer when it cannot be had: the book's numbers-web, made
+ * resilient. Every value below is a default; each one is overridden with the MicroProfile Fault Tolerance
+ * key {@code dev.numbers.web.number.control.RandomNumbers/next/<Annotation>/<parameter>} (the README
+ * lists them and says why they are what they are).
+ */
+@ApplicationScoped
+public class RandomNumbers {
+
+    private static final Logger LOG = Logger.getLogger(RandomNumbers.class.getName());
+
+    @Inject
+    @RestClient
+    RandomNumberClient api;
+
+    @Fallback(fallbackMethod = "unavailable")
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 3000, retryOn = ApiUnreachableException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1)
+    @Timeout(1500)
+    @Bulkhead(10)
+    public OptionalInt next() {
+        try (Response response = api.next()) {
+            return OptionalInt.of(AnswerReader.read(response.readEntity(InputStream.class)));
+        } catch (BadAnswerException e) {
+            LOG.warning("numbers-api gave a bad answer: " + e.getMessage());
+            throw e;
+        } catch (ProcessingException e) {
+            if (connectionFailed(e)) {
+                throw new ApiUnreachableException("numbers-api unreachable: " + e.getCause(), e);
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("numbers-api answer broke off", e);
+        }
+    }
+
+    /** The fallback: the page says "RNG service unavailable!" and the JSON endpoint answers 503. */
+    OptionalInt unavailable() {
+        return OptionalInt.empty();
+    }
+
+    /** Refused, unknown host, no route, or no connection within the connect timeout; a slow answer is not one. */
+    static boolean connectionFailed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
+                return true;
+            }
+            if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
