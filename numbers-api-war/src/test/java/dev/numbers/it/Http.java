@@ -29,11 +29,15 @@ public final class Http {
         return send(base, path, "GET");
     }
 
-    public static HttpResponse<String> send(URL base, String path, String method) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+    /** @param headers name, value, name, value... */
+    public static HttpResponse<String> send(URL base, String path, String method, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .build();
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        HttpRequest request = builder.build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

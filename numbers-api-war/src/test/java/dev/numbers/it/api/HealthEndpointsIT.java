@@ -89,6 +89,13 @@ class HealthEndpointsIT {
     }
 
     @Test
+    void anAcceptHeaderTheApiCannotServeIsAPlain406() {
+        HttpResponse<String> response = Http.send(base, "/rng", "GET", "Accept", "application/json");
+        assertEquals(406, response.statusCode());
+        assertEquals("406 Not Acceptable", response.body());
+    }
+
+    @Test
     void errorsCountNoCallsAgainstTheBudget() {
         Http.get(base, "/no-such-thing");
         Http.send(base, "/rng", "DELETE");
