@@ -1,0 +1,203 @@
+package dev.numbers.probe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Summarises a MicroProfile Health answer in one line: the DOWN checks with their data, for example
+ * {@code numbers-api DOWN {calls=4, failAfter=3}}. A small hand-written JSON reader: no library, no
+ * regular expressions, and anything that is not such JSON gives {@code null}, never an exception.
+ */
+final class HealthJson {
+
+    private final String text;
+    private int at;
+
+    private HealthJson(String text) {
+        this.text = text;
+    }
+
+    /** The DOWN checks of a health answer, or null when the body is not MicroProfile Health JSON. */
+    static String downChecks(String body) {
+        Object parsed;
+        try {
+            HealthJson reader = new HealthJson(body);
+            parsed = reader.value(0);
+            reader.skipSpace();
+            if (reader.at != body.length()) {
+                return null;
+            }
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+        if (!(parsed instanceof Map) || !(((Map<?, ?>) parsed).get("checks") instanceof List)) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder();
+        for (Object check : (List<?>) ((Map<?, ?>) parsed).get("checks")) {
+            if (!(check instanceof Map)) {
+                continue;
+            }
+            Map<?, ?> fields = (Map<?, ?>) check;
+            if ("UP".equals(fields.get("status"))) {
+                continue;
+            }
+            if (line.length() > 0) {
+                line.append("; ");
+            }
+            line.append(fields.get("name")).append(' ').append(fields.get("status"));
+            if (fields.get("data") instanceof Map && !((Map<?, ?>) fields.get("data")).isEmpty()) {
+                line.append(' ');
+                flat((Map<?, ?>) fields.get("data"), line);
+            }
+        }
+        return line.toString();
+    }
+
+    static String status(String body) {
+        try {
+            Object parsed = new HealthJson(body).value(0);
+            return parsed instanceof Map && ((Map<?, ?>) parsed).get("status") instanceof String
+                    ? (String) ((Map<?, ?>) parsed).get("status") : null;
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    private static void flat(Map<?, ?> data, StringBuilder out) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : data.entrySet()) {
+            if (!first) {
+                out.append(", ");
+            }
+            first = false;
+            out.append(entry.getKey()).append('=').append(entry.getValue());
+        }
+        out.append('}');
+    }
+
+    private Object value(int depth) {
+        if (depth > 32) {
+            throw new IllegalArgumentException("too deep");
+        }
+        skipSpace();
+        char c = text.charAt(at);
+        if (c == '{') {
+            return object(depth);
+        }
+        if (c == '[') {
+            return array(depth);
+        }
+        if (c == '"') {
+            return string();
+        }
+        if (text.startsWith("true", at)) {
+            at += 4;
+            return Boolean.TRUE;
+        }
+        if (text.startsWith("false", at)) {
+            at += 5;
+            return Boolean.FALSE;
+        }
+        if (text.startsWith("null", at)) {
+            at += 4;
+            return "null";
+        }
+        int start = at;
+        while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+            at++;
+        }
+        if (start == at) {
+            throw new IllegalArgumentException("unexpected character");
+        }
+        return text.substring(start, at);
+    }
+
+    private Map<String, Object> object(int depth) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        at++;
+        skipSpace();
+        if (text.charAt(at) == '}') {
+            at++;
+            return fields;
+        }
+        while (true) {
+            skipSpace();
+            String name = string();
+            skipSpace();
+            expect(':');
+            fields.put(name, value(depth + 1));
+            skipSpace();
+            if (text.charAt(at) == ',') {
+                at++;
+                continue;
+            }
+            expect('}');
+            return fields;
+        }
+    }
+
+    private List<Object> array(int depth) {
+        List<Object> items = new ArrayList<>();
+        at++;
+        skipSpace();
+        if (text.charAt(at) == ']') {
+            at++;
+            return items;
+        }
+        while (true) {
+            items.add(value(depth + 1));
+            skipSpace();
+            if (text.charAt(at) == ',') {
+                at++;
+                continue;
+            }
+            expect(']');
+            return items;
+        }
+    }
+
+    private String string() {
+        expect('"');
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            char c = text.charAt(at++);
+            if (c == '"') {
+                return out.toString();
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            char escaped = text.charAt(at++);
+            switch (escaped) {
+                case 'n': out.append('\n'); break;
+                case 't': out.append('\t'); break;
+                case 'r': out.append('\r'); break;
+                case 'b': out.append('\b'); break;
+                case 'f': out.append('\f'); break;
+                case 'u':
+                    out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                    at += 4;
+                    break;
+                default: out.append(escaped);
+            }
+        }
+    }
+
+    private void expect(char c) {
+        if (text.charAt(at) != c) {
+            throw new IllegalArgumentException("expected " + c);
+        }
+        at++;
+    }
+
+    private void skipSpace() {
+        while (at < text.length() && text.charAt(at) <= ' ') {
+            at++;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.numbers.probe;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line, parsed by hand: {@code [command] [options]}, long options also as {@code --name=value}. */
+final class Options {
+
+    static final String DEFAULT_URL = "http://localhost:9080/health";
+
+    String command = "http";
+    String url;
+    String configKey;
+    String path;
+    long timeoutMs = 2000;
+    String expect;
+    String serverDir;
+    String configFile;
+    final List<String> tcp = new ArrayList<>();
+    long deadlineMs = 30_000;
+    long intervalMs = 250;
+    long maxIntervalMs = 5000;
+    boolean quiet;
+    boolean verbose;
+    boolean help;
+
+    static Options parse(String[] args) throws UsageException {
+        Options options = new Options();
+        int i = 0;
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            options.command = args[0];
+            i = 1;
+            if (!options.command.equals("http") && !options.command.equals("wait") && !options.command.equals("help")) {
+                throw new UsageException("unknown command '" + args[0] + "': use http, wait or help");
+            }
+            options.help = options.command.equals("help");
+        }
+        for (; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                value = arg.substring(equals + 1);
+                arg = arg.substring(0, equals);
+            }
+            switch (arg) {
+                case "-h", "--help" -> options.help = true;
+                case "-q", "--quiet" -> options.quiet = true;
+                case "-v", "--verbose" -> options.verbose = true;
+                default -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length || !takesValue(arg)) {
+                            throw new UsageException(takesValue(arg) ? arg + " needs a value" : "unknown option '" + arg + "'");
+                        }
+                        value = args[++i];
+                    }
+                    options.set(arg, value);
+                }
+            }
+        }
+        if (options.url != null && options.configKey != null) {
+            throw new UsageException("give either --url or --config-key, not both");
+        }
+        if (!options.tcp.isEmpty() && options.command.equals("http")) {
+            throw new UsageException("--tcp belongs to the wait command: probe wait --tcp host:port");
+        }
+        return options;
+    }
+
+    private static boolean takesValue(String option) {
+        switch (option) {
+            case "-u", "--url", "-t", "--timeout", "-c", "--config-key", "--path", "--expect", "--server-dir",
+                    "--config-file", "--tcp", "--deadline", "--interval", "--max-interval":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void set(String option, String value) throws UsageException {
+        switch (option) {
+            case "-u", "--url" -> url = value;
+            case "-t", "--timeout" -> timeoutMs = positive(Numbers.parseMillis(value, option), option);
+            case "-c", "--config-key" -> configKey = value;
+            case "--path" -> path = value;
+            case "--expect" -> expect = value;
+            case "--server-dir" -> serverDir = value;
+            case "--config-file" -> configFile = value;
+            case "--tcp" -> tcp.add(value);
+            case "--deadline" -> deadlineMs = Numbers.parseMillis(value, option);
+            case "--interval" -> intervalMs = positive(Numbers.parseMillis(value, option), option);
+            case "--max-interval" -> maxIntervalMs = positive(Numbers.parseMillis(value, option), option);
+            default -> throw new UsageException("unknown option '" + option + "'");
+        }
+    }
+
+    private static long positive(long millis, String option) throws UsageException {
+        if (millis <= 0) {
+            throw new UsageException(option + " must be more than 0");
+        }
+        return millis;
+    }
+}
