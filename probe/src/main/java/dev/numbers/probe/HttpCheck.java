@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -34,7 +35,8 @@ final class HttpCheck implements Check {
     @Override
     public Result run(long deadlineNanos) {
         long start = System.nanoTime();
-        try (Socket socket = new Socket()) {
+        // NO_PROXY: a health check goes straight to its target, and skips loading the proxy machinery.
+        try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.connect(new InetSocketAddress(target.host, target.port), remainingMillis(deadlineNanos));
             Socket channel = target.tls ? Tls.wrap(socket, target, remainingMillis(deadlineNanos)) : socket;
             OutputStream out = channel.getOutputStream();

@@ -3,6 +3,7 @@ package dev.numbers.probe;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -34,7 +35,8 @@ final class TcpCheck implements Check {
     public Result run(long deadlineNanos) {
         long start = System.nanoTime();
         String name = "tcp://" + host + ":" + port;
-        try (Socket socket = new Socket()) {
+        // NO_PROXY: a health check goes straight to its target, and skips loading the proxy machinery.
+        try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.connect(new InetSocketAddress(host, port), HttpCheck.remainingMillis(deadlineNanos));
             return new Result(true, "UP " + name + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (UnknownHostException e) {

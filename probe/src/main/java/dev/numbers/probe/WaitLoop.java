@@ -16,6 +16,7 @@ final class WaitLoop {
     private final long deadlineMs;
     private final long firstIntervalMs;
     private final long maxIntervalMs;
+    /** null when --quiet */
     private final PrintStream out;
 
     WaitLoop(List<Check> checks, long timeoutMs, long deadlineMs, long firstIntervalMs, long maxIntervalMs, PrintStream out) {
@@ -48,17 +49,23 @@ final class WaitLoop {
             line.setLength(line.length() - 1);
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (all) {
-                out.println(Probe.oneLine(line.append(" -> all UP").toString()));
+                print(line.append(" -> all UP"));
                 return true;
             }
             if (left <= 0) {
-                out.println(Probe.oneLine(line.append(" -> giving up after ").append(deadlineMs).append(" ms").toString()));
+                print(line.append(" -> giving up after ").append(deadlineMs).append(" ms"));
                 return false;
             }
             long pause = Math.min(left, interval + ThreadLocalRandom.current().nextLong(interval / 4 + 1));
-            out.println(Probe.oneLine(line.append(" -> again in ").append(pause).append(" ms").toString()));
+            print(line.append(" -> again in ").append(pause).append(" ms"));
             Thread.sleep(pause);
             interval = Math.min(interval * 2, maxIntervalMs);
+        }
+    }
+
+    private void print(StringBuilder line) {
+        if (out != null) {
+            out.println(Probe.oneLine(line.toString()));
         }
     }
 }
