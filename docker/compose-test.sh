@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# The chapter's exercises as an automated test on a real Docker engine, with docker-compose.yml as a
+# user runs it. Each scenario starts from nothing and every wait is bounded:
+#   1. API alone: three numbers, then a 500, and the container turns unhealthy with the probe's line
+#   2. web alone, no API: the dependency check fails, the container exits non-zero, restarts and again
+#   3. then the API starts: the web's next start passes the check; both healthy, no one touches the web
+#   4. up from nothing: both healthy; the page shows a number; the API breaks; the page shows the
+#      fallback and the web stays healthy
+#   5. everything the test started is removed, also when a step fails
+# Prints each scenario's times and a closing "N passed, N failed" line; exits 1 if anything failed,
+# or if no Docker engine answers (it never passes silently).
+#
+#   docker/compose-test.sh [--no-build]
+# Without a registry, set MAVEN_IMAGE and JRE_IMAGE first (docker/build-base-images.sh prints them).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+PROJECT=numbers-compose-test
+API=http://localhost:${NUMBERS_API_PORT:-8087}
+WEB=http://localhost:${NUMBERS_WEB_PORT:-8088}
+# Docker's timings from docker-compose.yml: an unhealthy verdict takes up to interval x retries.
+INTERVAL=5
+RETRIES=3
+LOG=$(mktemp)
+passed=0
+failed=0
+
+dc() { docker compose -p "$PROJECT" "$@" >>"$LOG" 2>&1; }
+container() { docker compose -p "$PROJECT" ps -aq "$1" 2>/dev/null; }
+health() { local id; id=$(container "$1"); [ -n "$id" ] && docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{end}}' "$id"; }
+restarts() { docker inspect -f '{{.RestartCount}}' "$(container "$1")"; }
+last_health_line() { docker inspect -f '{{range .State.Health.Log}}{{.Output}}{{end}}' "$(container "$1")" | grep -v '^$' | tail -1; }
+
+say() { printf 'compose-test: %s\n' "$*"; }
+pass() { passed=$((passed + 1)); printf '  PASS %s\n' "$*"; }
+fail() { failed=$((failed + 1)); printf '  FAIL %s\n' "$*"; return 1; }
+check() { # description command...
+    if "${@:2}"; then pass "$1"; else fail "$1"; fi
+}
+
+# wait_until SECONDS description command... : polls every half second; prints how long it took.
+WAITED=0
+wait_until() {
+    local bound=$1 what=$2 start=$SECONDS
+    shift 2
+    while ! "$@" >/dev/null 2>&1; do
+        if [ $((SECONDS - start)) -ge "$bound" ]; then
+            WAITED=$((SECONDS - start))
+            fail "$what: not within ${bound} s"
+            return 1
+        fi
+        sleep 0.5
+    done
+    WAITED=$((SECONDS - start))
+    pass "$what (${WAITED} s, bound ${bound} s)"
+}
+
+is() { [ "$(health "$1")" = "$2" ]; }
+both_healthy() { is numbers-api healthy && is numbers-web healthy; }
+status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
+page_says() { curl -s --max-time 5 -X POST "$WEB/" | grep -q "$1"; }
+web_exited_and_restarted() {
+    local id; id=$(container numbers-web)
+    [ "$(restarts numbers-web)" -ge 2 ] && [ "$(docker inspect -f '{{.State.ExitCode}}' "$id")" != 0 ]
+}
+
+clean() { dc down --volumes --remove-orphans --timeout 5; }
+finish() {
+    clean
+    rm -f "$LOG"
+}
+trap finish EXIT
+
+docker info >/dev/null 2>&1 || {
+    say "no Docker engine answers: start one (as root: .ci/install-docker.sh) and run again" >&2
+    exit 1
+}
+docker compose version >/dev/null 2>&1 || { say "docker compose (v2) is missing: see .ci/install-docker.sh" >&2; exit 1; }
+
+if [ "${1:-}" != "--no-build" ]; then
+    start=$SECONDS
+    say "building both images (MAVEN_IMAGE=${MAVEN_IMAGE:-default}, JRE_IMAGE=${JRE_IMAGE:-default})"
+    if ! docker compose -p "$PROJECT" build >"$LOG" 2>&1; then
+        tail -40 "$LOG"
+        say "the images did not build" >&2
+        exit 1
+    fi
+    say "images built in $((SECONDS - start)) s"
+fi
+clean
+
+scenario_api_alone() {
+    say "1. API alone: three numbers, then the bug, then unhealthy"
+    clean
+    dc up -d numbers-api
+    wait_until 120 "numbers-api healthy after start" is numbers-api healthy || return 1
+    for call in 1 2 3; do
+        check "call $call to /rng gives 200" [ "$(status_of "$API/rng")" = 200 ]
+    done
+    check "call 4 to /rng gives 500" [ "$(status_of "$API/rng")" = 500 ]
+    wait_until $((INTERVAL * RETRIES + 10)) "numbers-api unhealthy after the bug struck" is numbers-api unhealthy || return 1
+    local line; line=$(last_health_line numbers-api)
+    say "   docker inspect health log: $line"
+    check "the health log names the DOWN check and its data" grep -q 'numbers-api DOWN {calls=4, failAfter=3}' <<<"$line"
+}
+
+scenario_web_without_api() {
+    say "2. web alone, no API: the dependency check fails and the restart policy tries again"
+    clean
+    dc up -d numbers-web
+    wait_until 60 "numbers-web exited non-zero and was restarted twice" web_exited_and_restarted || return 1
+    check "its log shows the failed dependency check" grep -q 'http://numbers-api:9080/health/ready .*unknown host numbers-api' <<<"$(docker logs "$(container numbers-web)" 2>&1)"
+    check "it never started Liberty" [ -z "$(docker logs "$(container numbers-web)" 2>&1 | grep 'CWWKF0011I')" ]
+}
+
+scenario_api_arrives() {
+    say "3. the API starts: the web's next start passes the check"
+    local before; before=$(restarts numbers-web)
+    dc up -d numbers-api
+    wait_until 180 "both healthy, counted from the API's start" both_healthy || return 1
+    say "   the web restarted $(( $(restarts numbers-web) - before )) more time(s) on its own"
+    check "the web serves numbers" page_says 'Here it is: [0-9]'
+}
+
+scenario_up_from_nothing() {
+    say "4. docker compose up from nothing"
+    clean
+    dc up -d
+    wait_until 180 "both healthy after docker compose up" both_healthy || return 1
+    check "the page on the web's port shows a number" page_says 'Here it is: [0-9]'
+    local calls=0
+    while [ "$(status_of "$API/rng")" = 200 ] && [ $calls -lt 5 ]; do calls=$((calls + 1)); done
+    check "the API broke after its budget" [ "$(status_of "$API/rng")" = 500 ]
+    check "the page shows the friendly failure" page_says 'RNG service unavailable!'
+    local restarts_before; restarts_before=$(restarts numbers-web)
+    wait_until $((INTERVAL * RETRIES + 10)) "numbers-api unhealthy" is numbers-api unhealthy
+    check "numbers-web still healthy" is numbers-web healthy
+    check "numbers-web was not restarted" [ "$(restarts numbers-web)" = "$restarts_before" ]
+    check "the page still answers with the fallback" page_says 'RNG service unavailable!'
+}
+
+for scenario in scenario_api_alone scenario_web_without_api scenario_api_arrives scenario_up_from_nothing; do
+    "$scenario" || say "   (scenario stopped at its first failed step; see above)"
+done
+
+say "5. cleanup"
+clean
+check "nothing of the test is left" [ -z "$(docker ps -aq --filter "label=com.docker.compose.project=$PROJECT")$(docker network ls -q --filter "label=com.docker.compose.project=$PROJECT")" ]
+
+echo "compose: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
