@@ -25,7 +25,7 @@ public final class ApiArchive {
      */
     public static WebArchive named(String name, String... properties) {
         if (!WAR.isFile()) {
-            throw new IllegalStateException(WAR + " is missing: run the integration tests through 'mvnw verify'");
+            throw new IllegalStateException(WAR + " is missing: build numbers-api-war first, e.g. run ./mvnw -B verify from the top");
         }
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(WAR).as(WebArchive.class);
         if (properties.length > 0) {

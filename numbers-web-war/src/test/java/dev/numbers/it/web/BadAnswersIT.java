@@ -1,7 +1,6 @@
 package dev.numbers.it.web;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.numbers.it.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;

@@ -1,6 +1,5 @@
 package dev.numbers.it.web;
 
-import dev.numbers.it.ApiArchive;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -41,7 +40,7 @@ class NumberPageBrowserIT {
     @Deployment(name = "api", testable = false)
     @TargetsContainer("api")
     static WebArchive api() {
-        return ApiArchive.named("api-behind-page", "numbers.api.fail-after=1");
+        return WebArchives.api("api-behind-page", "numbers.api.fail-after=1");
     }
 
     @Deployment(name = "web", testable = false)

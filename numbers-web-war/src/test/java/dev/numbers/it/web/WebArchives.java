@@ -15,8 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The WAR the build just packaged, deployed as it is, with a scenario's MicroProfile Config lines added
- * after the WAR's own defaults (the later line wins), so the tests see what the images ship.
+ * The WARs the build just packaged, deployed as they are, with a scenario's MicroProfile Config lines
+ * added after the WAR's own defaults (the later line wins), so the tests see what the images ship.
  */
 final class WebArchives {
 
@@ -24,17 +24,27 @@ final class WebArchives {
     static final String API_URL = "http://localhost:" + API_PORT;
     static final String FT = "dev.numbers.web.number.control.RandomNumbers/next/";
 
-    private static final File WAR = new File(System.getProperty("numbers.web.war", "target/numbers-web.war"));
+    private static final File WEB_WAR = new File(System.getProperty("numbers.web.war", "target/numbers-web.war"));
+    private static final File API_WAR = new File(System.getProperty("numbers.api.war", "../numbers-api-war/target/numbers-api.war"));
     private static final ArchivePath CONFIG = ArchivePaths.create("/WEB-INF/classes/META-INF/microprofile-config.properties");
 
     private WebArchives() {
     }
 
     static WebArchive web(String name, String... properties) {
-        if (!WAR.isFile()) {
-            throw new IllegalStateException(WAR + " is missing: run the integration tests through 'mvnw verify'");
+        return deployable(WEB_WAR, name, properties);
+    }
+
+    /** @param name a name of its own, never one that server.xml deploys (Liberty refuses a clash) */
+    static WebArchive api(String name, String... properties) {
+        return deployable(API_WAR, name, properties);
+    }
+
+    private static WebArchive deployable(File war, String name, String... properties) {
+        if (!war.isFile()) {
+            throw new IllegalStateException(war + " is missing: build both WARs first, e.g. ./mvnw -B verify from the top folder");
         }
-        WebArchive archive = ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(WAR).as(WebArchive.class);
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(war).as(WebArchive.class);
         Node defaults = archive.get(CONFIG);
         String config = defaults == null ? "" : read(defaults);
         archive.delete(CONFIG);
