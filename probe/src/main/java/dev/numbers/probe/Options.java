@@ -20,6 +20,9 @@ final class Options {
     long deadlineMs = 30_000;
     long intervalMs = 250;
     long maxIntervalMs = 5000;
+    int stopAfter;
+    String stateFile = "/tmp/numbers-probe.state";
+    long stopPid = 1;
     boolean quiet;
     boolean verbose;
     boolean help;
@@ -61,6 +64,9 @@ final class Options {
         if (options.url != null && options.configKey != null) {
             throw new UsageException("give either --url or --config-key, not both");
         }
+        if (options.stopAfter > 0 && !options.command.equals("http")) {
+            throw new UsageException("--stop-after belongs to the http command, the health check");
+        }
         if (!options.tcp.isEmpty() && options.command.equals("http")) {
             throw new UsageException("--tcp belongs to the wait command: probe wait --tcp host:port");
         }
@@ -70,7 +76,8 @@ final class Options {
     private static boolean takesValue(String option) {
         switch (option) {
             case "-u", "--url", "-t", "--timeout", "-c", "--config-key", "--path", "--expect", "--server-dir",
-                    "--config-file", "--tcp", "--deadline", "--interval", "--max-interval":
+                    "--config-file", "--tcp", "--deadline", "--interval", "--max-interval", "--stop-after", "--state",
+                    "--stop-pid":
                 return true;
             default:
                 return false;
@@ -90,6 +97,9 @@ final class Options {
             case "--deadline" -> deadlineMs = Numbers.parseMillis(value, option);
             case "--interval" -> intervalMs = positive(Numbers.parseMillis(value, option), option);
             case "--max-interval" -> maxIntervalMs = positive(Numbers.parseMillis(value, option), option);
+            case "--stop-after" -> stopAfter = (int) Numbers.parseWhole(value, "--stop-after takes a whole number of checks, not '" + value + "'");
+            case "--state" -> stateFile = value;
+            case "--stop-pid" -> stopPid = Numbers.parseWhole(value, "--stop-pid takes a process id, not '" + value + "'");
             default -> throw new UsageException("unknown option '" + option + "'");
         }
     }

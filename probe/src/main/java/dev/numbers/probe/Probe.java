@@ -33,6 +33,10 @@ public final class Probe {
                   --deadline TIME     (wait) give up after TIME (default 30s; 0 = one check)
                   --interval TIME     (wait) first pause between attempts (default 250 ms), doubling
                   --max-interval TIME (wait) longest pause (default 5s)
+                  --stop-after N      (http) after N failed checks in a row, counted once one has passed,
+                                      end process --stop-pid (default 1) gracefully: self-healing
+                                      through the restart policy; 0 = never (default)
+                  --state FILE        where --stop-after counts (default /tmp/numbers-probe.state)
               -q, --quiet             print nothing
               -v, --verbose           also say where a configured URL came from
               -h, --help              this text
@@ -62,8 +66,13 @@ public final class Probe {
                 return loop.run() ? HEALTHY : UNHEALTHY;
             }
             Result result = checks.get(0).run(System.nanoTime() + options.timeoutMs * 1_000_000);
+            String line = result.line;
+            if (options.stopAfter > 0) {
+                String streak = new FailureStreak(Path.of(options.stateFile), options.stopPid, options.stopAfter).record(result.healthy, line);
+                line = streak == null ? line : line + " (" + streak + ")";
+            }
             if (results != null) {
-                results.println(oneLine(result.line));
+                results.println(oneLine(line));
             }
             return result.healthy ? HEALTHY : UNHEALTHY;
         } catch (UsageException e) {
