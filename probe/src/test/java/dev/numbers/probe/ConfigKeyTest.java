@@ -92,6 +92,14 @@ class ConfigKeyTest {
     }
 
     @Test
+    void theWaitGateReadsTheSameConfiguration() {
+        ProbeRun run = ProbeRun.with(Map.of("NUMBERS_API_URL", healthy), new Properties(),
+                "wait", "-c", "numbers.api.url", "--path", "/health/ready", "--server-dir", serverDir.toString(), "--deadline", "0");
+        assertEquals(0, run.exit, run.toString());
+        assertTrue(run.out.startsWith("wait: attempt 1, ") && run.out.contains("UP 200 " + healthy + "/health/ready"), run.out);
+    }
+
+    @Test
     void aMissingKeyIsAConfigurationError() {
         ProbeRun run = check(Map.of(), new Properties());
         assertEquals(2, run.exit);

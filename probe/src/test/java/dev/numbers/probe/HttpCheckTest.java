@@ -81,6 +81,24 @@ class HttpCheckTest {
     }
 
     @Test
+    void anEndlessBodyStopsBeingReadAt64KiBAndTheAnswerCountsAtOnce() throws Exception {
+        // No Content-Length and no end: only the 64 KiB cap lets the probe decide before its timeout.
+        ProbeRun run = ProbeRun.of("-u", servers.endless(), "-t", "5000");
+        assertEquals(0, run.exit, run.toString());
+        assertTrue(run.out.startsWith("UP 200 "), run.out);
+        assertTrue(run.millis < 2000, "decided without waiting for the end of the body: " + run);
+    }
+
+    @Test
+    void aGarbledHealthBodyIsReportedByItsStatusAlone() throws Exception {
+        String url = servers.http(503, "application/json", "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"numbers-api\",\"sta");
+        ProbeRun run = ProbeRun.of("-u", url);
+        assertEquals(1, run.exit, run.toString());
+        assertTrue(run.out.matches("DOWN 503 \\Q" + url + "\\E \\d+ ms\n"), run.out);
+        assertEquals("", run.err);
+    }
+
+    @Test
     void anAnswerSlowerThanTheTimeoutIsUnhealthy() throws Exception {
         ProbeRun run = ProbeRun.of("-u", servers.slow(3000), "-t", "300");
         assertEquals(1, run.exit);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The packaged jar in its own JVM with jvm.options, as a container's HEALTHCHECK runs it. */
 class ProbeJarIT {
@@ -43,6 +45,7 @@ class ProbeJarIT {
 
     @Test
     void exitCodesOfThePackagedJar() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "the jar exists from the package phase on");
         String up = servers.http(200, "application/json", "{\"status\":\"UP\",\"checks\":[]}");
         assertTrue(finish(start("-u", up + "/health"), 0).startsWith("UP 200 "));
 

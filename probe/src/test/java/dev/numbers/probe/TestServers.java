@@ -75,6 +75,20 @@ final class TestServers implements AutoCloseable {
         });
     }
 
+    /** Sends a 200 head without Content-Length, then body bytes as fast as they are taken, for up to 30 s. */
+    String endless() throws IOException {
+        return raw(socket -> {
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = new byte[8192];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < end) {
+                out.write(chunk);
+            }
+        });
+    }
+
     /** Answers whatever arrives, a TLS hello included, with a plain HTTP 400, then hangs up. */
     String plainAnswerToAnything() throws IOException {
         return raw(socket -> {
