@@ -6,7 +6,9 @@
 #   3. then the API starts: the web's next start passes the check; both healthy, no one touches the web
 #   4. up from nothing: both healthy; the page shows a number; the API breaks; the page shows the
 #      fallback and the web stays healthy
-#   5. everything the test started is removed, also when a step fails
+#   5. self-healing: the broken API is replaced by a fresh container with no one touching it, and the
+#      web answers throughout and recovers by itself
+#   6. everything the test started is removed, also when a step fails
 # Prints each scenario's times and a closing "N passed, N failed" line; exits 1 if anything failed,
 # or if no Docker engine answers (it never passes silently).
 #
@@ -139,11 +141,43 @@ scenario_up_from_nothing() {
     check "the page still answers with the fallback" page_says 'RNG service unavailable!'
 }
 
-for scenario in scenario_api_alone scenario_web_without_api scenario_api_arrives scenario_up_from_nothing; do
+api_ready() { [ "$(status_of "$API/health/ready")" = 200 ]; }
+web_answers() { # a number or the fallback, never an error
+    grep -q 'Here it is: [0-9]\|RNG service unavailable!' <<<"$(curl -s --max-time 3 -X POST "$WEB/")"
+}
+
+scenario_self_healing() {
+    say "5. self-healing: the broken API is replaced, no one touches it"
+    clean
+    dc up -d
+    wait_until 180 "both healthy" both_healthy || return 1
+    local web_restarts; web_restarts=$(restarts numbers-web)
+    for _ in 1 2 3 4; do curl -s -o /dev/null "$API/rng"; done
+    check "four calls broke the API" [ "$(status_of "$API/rng")" = 500 ]
+    # While the old API container lives, the web must answer every request, with the fallback. Its
+    # requests are spaced so that the circuit breaker's trial calls do not spend the new API's budget.
+    local start=$SECONDS web_errors=0 polls=0
+    while [ "$(restarts numbers-api)" -lt 1 ] && [ $((SECONDS - start)) -lt 90 ]; do
+        web_answers || web_errors=$((web_errors + 1))
+        polls=$((polls + 1))
+        sleep 2
+    done
+    check "the web answered all $polls requests while the API was broken" [ "$web_errors" = 0 ]
+    check "the broken API container was stopped by its own health check ($((SECONDS - start)) s)" [ "$(restarts numbers-api)" -ge 1 ]
+    say "   the API's log: $(docker logs "$(container numbers-api)" 2>&1 | grep -m1 'probe: stopping process')"
+    check "the API's log says why it was stopped" grep -q 'probe: stopping process 1 after 4 failed health checks in a row' <<<"$(docker logs "$(container numbers-api)" 2>&1)"
+    while ! api_ready && [ $((SECONDS - start)) -lt 120 ]; do sleep 0.5; done
+    check "the fresh API gives numbers $((SECONDS - start)) s after the bug struck (bound 120 s)" [ "$(status_of "$API/rng")" = 200 ]
+    wait_until 30 "the web shows numbers again by itself" page_says 'Here it is: [0-9]'
+    wait_until 30 "Docker sees the fresh API healthy" is numbers-api healthy
+    check "numbers-web was not restarted" [ "$(restarts numbers-web)" = "$web_restarts" ]
+}
+
+for scenario in scenario_api_alone scenario_web_without_api scenario_api_arrives scenario_up_from_nothing scenario_self_healing; do
     "$scenario" || say "   (scenario stopped at its first failed step; see above)"
 done
 
-say "5. cleanup"
+say "6. cleanup"
 clean
 check "nothing of the test is left" [ -z "$(docker ps -aq --filter "label=com.docker.compose.project=$PROJECT")$(docker network ls -q --filter "label=com.docker.compose.project=$PROJECT")" ]
 
