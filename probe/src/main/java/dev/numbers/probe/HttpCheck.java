@@ -38,7 +38,7 @@ final class HttpCheck implements Check {
         // NO_PROXY: a health check goes straight to its target, and skips loading the proxy machinery.
         try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.connect(new InetSocketAddress(target.host, target.port), remainingMillis(deadlineNanos));
-            Socket channel = target.tls ? Tls.wrap(socket, target, remainingMillis(deadlineNanos)) : socket;
+            Socket channel = target.tls ? Tls.wrap(socket, target, deadlineNanos) : socket;
             OutputStream out = channel.getOutputStream();
             out.write(request().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
@@ -53,6 +53,10 @@ final class HttpCheck implements Check {
         } catch (SocketTimeoutException | DeadlineException e) {
             return failure("timeout", start);
         } catch (IOException e) {
+            if (target.tls && deadlineNanos - System.nanoTime() <= 0) {
+                // The TLS deadline guard closed the socket under a read.
+                return failure("timeout", start);
+            }
             return failure(Tls.isTlsFailure(e) ? "TLS failure: " + e.getMessage() : "I/O error: " + e.getMessage(), start);
         }
     }

@@ -123,6 +123,14 @@ class HttpCheckTest {
     }
 
     @Test
+    void aTricklingTlsHandshakeCannotStretchTheTimeoutEither() throws Exception {
+        ProbeRun run = ProbeRun.of("-u", servers.tlsTrickling() + "/health", "-t", "1500");
+        assertEquals(1, run.exit, run.toString());
+        assertTrue(run.out.contains(": timeout"), run.out);
+        assertTrue(run.millis < 2500, "the TLS layer's own reads are bounded by the same deadline: " + run);
+    }
+
+    @Test
     void aRefusedConnectionIsUnhealthy() throws Exception {
         ProbeRun run = ProbeRun.of("-u", "http://127.0.0.1:" + TestServers.freePort() + "/health");
         assertEquals(1, run.exit);

@@ -89,6 +89,22 @@ final class TestServers implements AutoCloseable {
         });
     }
 
+    /** Reads the TLS client hello, starts a large handshake record, then sends its body one byte a second. */
+    String tlsTrickling() throws IOException {
+        return raw(socket -> {
+            socket.getInputStream().read(new byte[4096]);
+            OutputStream out = socket.getOutputStream();
+            // record type handshake, TLS 1.2, 16 KiB long; then a ServerHello's type byte
+            out.write(new byte[]{0x16, 0x03, 0x03, 0x40, 0x00, 0x02});
+            out.flush();
+            for (int i = 0; i < 60; i++) {
+                Thread.sleep(1000);
+                out.write(0);
+                out.flush();
+            }
+        }).replace("http://", "https://");
+    }
+
     /** Answers whatever arrives, a TLS hello included, with a plain HTTP 400, then hangs up. */
     String plainAnswerToAnything() throws IOException {
         return raw(socket -> {
