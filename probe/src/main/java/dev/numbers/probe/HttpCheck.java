@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.Proxy;
 import java.net.Socket;
@@ -37,7 +36,7 @@ final class HttpCheck implements Check {
         long start = System.nanoTime();
         // NO_PROXY: a health check goes straight to its target, and skips loading the proxy machinery.
         try (Socket socket = new Socket(Proxy.NO_PROXY)) {
-            socket.connect(new InetSocketAddress(target.host, target.port), remainingMillis(deadlineNanos));
+            socket.connect(HostLookup.resolve(target.host, target.port, deadlineNanos), remainingMillis(deadlineNanos));
             Socket channel = target.tls ? Tls.wrap(socket, target, deadlineNanos) : socket;
             OutputStream out = channel.getOutputStream();
             out.write(request().getBytes(StandardCharsets.ISO_8859_1));

@@ -2,7 +2,6 @@ package dev.numbers.probe;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -37,7 +36,7 @@ final class TcpCheck implements Check {
         String name = "tcp://" + host + ":" + port;
         // NO_PROXY: a health check goes straight to its target, and skips loading the proxy machinery.
         try (Socket socket = new Socket(Proxy.NO_PROXY)) {
-            socket.connect(new InetSocketAddress(host, port), HttpCheck.remainingMillis(deadlineNanos));
+            socket.connect(HostLookup.resolve(host, port, deadlineNanos), HttpCheck.remainingMillis(deadlineNanos));
             return new Result(true, "UP " + name + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (UnknownHostException e) {
             return down(name, start, "unknown host " + host);

@@ -138,6 +138,15 @@ class HttpCheckTest {
     }
 
     @Test
+    void aHostNameIsLookedUpAndAnIpLiteralIsNot() throws Exception {
+        String url = servers.http(200, "text/plain", "ok").replace("127.0.0.1", "localhost");
+        ProbeRun run = ProbeRun.of("-u", url);
+        assertEquals(0, run.exit, run.toString());
+        assertTrue(HostLookup.isLiteral("127.0.0.1") && HostLookup.isLiteral("::1"));
+        assertFalse(HostLookup.isLiteral("localhost") || HostLookup.isLiteral("numbers-api") || HostLookup.isLiteral("1.2.3"));
+    }
+
+    @Test
     void anUnknownHostIsUnhealthy() {
         ProbeRun run = ProbeRun.of("-u", "http://numbers-api.invalid:9080/health");
         assertEquals(1, run.exit);

@@ -1,0 +1,73 @@
+package dev.numbers.probe;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Resolves a host name within the check's deadline. The system resolver has its own timeouts and
+ * retries (seconds each), so a name lookup runs on a daemon thread that the check stops waiting for at
+ * the deadline. IP literals need no lookup and no thread.
+ */
+final class HostLookup implements Runnable {
+
+    private final String host;
+    private volatile InetAddress address;
+    private volatile UnknownHostException unknown;
+
+    private HostLookup(String host) {
+        this.host = host;
+    }
+
+    static InetSocketAddress resolve(String host, int port, long deadlineNanos) throws IOException {
+        if (isLiteral(host)) {
+            return new InetSocketAddress(host, port);
+        }
+        HostLookup lookup = new HostLookup(host);
+        Thread thread = new Thread(lookup, "probe-lookup");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            thread.join(HttpCheck.remainingMillis(deadlineNanos));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpCheck.DeadlineException();
+        }
+        if (lookup.unknown != null) {
+            throw lookup.unknown;
+        }
+        if (lookup.address == null) {
+            throw new HttpCheck.DeadlineException();
+        }
+        return new InetSocketAddress(lookup.address, port);
+    }
+
+    /** An IPv4 dotted quad or an IPv6 address: InetSocketAddress parses those without asking DNS. */
+    static boolean isLiteral(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        int dots = 0;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return dots == 3;
+    }
+
+    @Override
+    public void run() {
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            unknown = e;
+        } catch (RuntimeException e) {
+            unknown = new UnknownHostException(host + ": " + e.getMessage());
+        }
+    }
+}
