@@ -17,6 +17,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+NAME=compose-test
 PROJECT=numbers-compose-test
 API=http://localhost:${NUMBERS_API_PORT:-8087}
 WEB=http://localhost:${NUMBERS_WEB_PORT:-8088}
@@ -24,8 +25,7 @@ WEB=http://localhost:${NUMBERS_WEB_PORT:-8088}
 INTERVAL=5
 RETRIES=3
 LOG=$(mktemp)
-passed=0
-failed=0
+. docker/test-lib.sh
 
 dc() { docker compose -p "$PROJECT" "$@" >>"$LOG" 2>&1; }
 container() { docker compose -p "$PROJECT" ps -aq "$1" 2>/dev/null; }
@@ -33,34 +33,8 @@ health() { local id; id=$(container "$1"); [ -n "$id" ] && docker inspect -f '{{
 restarts() { docker inspect -f '{{.RestartCount}}' "$(container "$1")"; }
 last_health_line() { docker inspect -f '{{range .State.Health.Log}}{{.Output}}{{end}}' "$(container "$1")" | grep -v '^$' | tail -1; }
 
-say() { printf 'compose-test: %s\n' "$*"; }
-pass() { passed=$((passed + 1)); printf '  PASS %s\n' "$*"; }
-fail() { failed=$((failed + 1)); printf '  FAIL %s\n' "$*"; return 1; }
-check() { # description command...
-    if "${@:2}"; then pass "$1"; else fail "$1"; fi
-}
-
-# wait_until SECONDS description command... : polls every half second; prints how long it took.
-WAITED=0
-wait_until() {
-    local bound=$1 what=$2 start=$SECONDS
-    shift 2
-    while ! "$@" >/dev/null 2>&1; do
-        if [ $((SECONDS - start)) -ge "$bound" ]; then
-            WAITED=$((SECONDS - start))
-            fail "$what: not within ${bound} s"
-            return 1
-        fi
-        sleep 0.5
-    done
-    WAITED=$((SECONDS - start))
-    pass "$what (${WAITED} s, bound ${bound} s)"
-}
-
 is() { [ "$(health "$1")" = "$2" ]; }
 both_healthy() { is numbers-api healthy && is numbers-web healthy; }
-status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
-page_says() { curl -s --max-time 5 -X POST "$WEB/" | grep -q "$1"; }
 web_exited_and_restarted() {
     local id; id=$(container numbers-web)
     [ "$(restarts numbers-web)" -ge 2 ] && [ "$(docker inspect -f '{{.State.ExitCode}}' "$id")" != 0 ]
@@ -181,5 +155,4 @@ say "6. cleanup"
 clean
 check "nothing of the test is left" [ -z "$(docker ps -aq --filter "label=com.docker.compose.project=$PROJECT")$(docker network ls -q --filter "label=com.docker.compose.project=$PROJECT")" ]
 
-echo "compose: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Self-healing on Docker Swarm, from the same compose file, on a one-node swarm on loopback:
+#   1. docker stack deploy -c docker-compose.yml -c docker-compose.swarm-local.yml numbers: both answer
+#   2. the API breaks: Swarm replaces its task, and the web gets numbers again; no one touches anything
+#   3. a rolling update of the web with a broken value (an API URL that does not answer): the new task
+#      fails its dependency check and Swarm rolls the service back by itself; the web serves numbers
+#   4. the stack and the swarm are removed, also when a step fails
+# Prints each scenario's times and a closing "N passed, N failed" line; exits 1 if anything failed or
+# if no Docker engine answers. Refuses to run on an engine that is already part of a swarm.
+#
+#   docker/swarm-test.sh [--no-build]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+NAME=swarm-test
+STACK=numbers
+API=http://localhost:${NUMBERS_API_PORT:-8087}
+WEB=http://localhost:${NUMBERS_WEB_PORT:-8088}
+. docker/test-lib.sh
+
+docker info >/dev/null 2>&1 || { say "no Docker engine answers: start one (as root: .ci/install-docker.sh) and run again" >&2; exit 1; }
+if [ "$(docker info --format '{{.Swarm.LocalNodeState}}')" != inactive ]; then
+    say "this engine is already part of a swarm; run the test on an engine of its own" >&2
+    exit 1
+fi
+
+if [ "${1:-}" != "--no-build" ]; then
+    start=$SECONDS
+    docker compose -p numbers-swarm-test build >/dev/null 2>&1 || { say "the images did not build (try docker compose build)" >&2; exit 1; }
+    say "images built in $((SECONDS - start)) s"
+fi
+
+service() { echo "${STACK}_$1"; }
+tasks() { docker service ps -q "$(service "$1")" 2>/dev/null | wc -l; }
+update_state() { docker service inspect -f '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' "$(service numbers-web)"; }
+ready() { [ "$(status_of "$1/health/ready")" = 200 ]; }
+both_ready() { ready "$API" && ready "$WEB"; }
+api_replaced() { [ "$(tasks numbers-api)" -ge 2 ] && ready "$API"; }
+rolled_back() { [ "$(update_state)" = rollback_completed ] && ready "$WEB"; }
+
+finish() {
+    docker stack rm "$STACK" >/dev/null 2>&1
+    local deadline=$((SECONDS + 60))
+    while [ -n "$(docker network ls -q --filter "label=com.docker.stack.namespace=$STACK")" ] && [ $SECONDS -lt $deadline ]; do sleep 1; done
+    docker swarm leave --force >/dev/null 2>&1
+}
+trap finish EXIT
+
+docker swarm init --advertise-addr 127.0.0.1 >/dev/null || { say "docker swarm init failed" >&2; exit 1; }
+
+scenario_deploy() {
+    say "1. docker stack deploy from the compose file"
+    docker stack deploy -c docker-compose.yml -c docker-compose.swarm-local.yml "$STACK" >/dev/null 2>&1 || { fail "stack deploy"; return 1; }
+    wait_until 180 "both services ready after the deploy" both_ready || return 1
+    check "the web shows a number" page_says 'Here it is: [0-9][0-9]*<'
+}
+
+scenario_api_replaced() {
+    say "2. the API breaks; Swarm replaces it"
+    for _ in 1 2 3 4; do curl -s -o /dev/null "$API/rng"; done
+    check "the API is broken" [ "$(status_of "$API/rng")" = 500 ]
+    local start=$SECONDS
+    wait_until 150 "Swarm replaced the API's task and the new one is ready" api_replaced || return 1
+    say "   the failed task: $(docker service ps "$(service numbers-api)" --no-trunc --format '{{.CurrentState}} {{.Error}}' | grep -m1 -i 'fail\|shutdown')"
+    wait_until 30 "the web gets numbers again" page_says 'Here it is: [0-9][0-9]*<'
+    say "   from the bug to numbers on the web: $((SECONDS - start)) s"
+}
+
+scenario_rollback() {
+    say "3. a rolling update of the web with an API URL that does not answer"
+    local start=$SECONDS
+    docker service update --detach --env-add NUMBERS_API_URL=http://numbers-api:9999 "$(service numbers-web)" >/dev/null \
+        || { fail "service update"; return 1; }
+    wait_until 240 "Swarm rolled the web back by itself and it is ready" rolled_back || return 1
+    check "the rolled-back web has the API URL it had" grep -q 'NUMBERS_API_URL=http://numbers-api:9080' \
+        <<<"$(docker service inspect -f '{{range .Spec.TaskTemplate.ContainerSpec.Env}}{{.}} {{end}}' "$(service numbers-web)")"
+    check "a task of the broken update failed its dependency check" grep -q 'non-zero exit (1)' \
+        <<<"$(docker service ps "$(service numbers-web)" --no-trunc --format '{{.Error}}')"
+    check "the web serves numbers again ($((SECONDS - start)) s after the update began)" page_says 'Here it is: [0-9][0-9]*<'
+}
+
+for scenario in scenario_deploy scenario_api_replaced scenario_rollback; do
+    "$scenario" || say "   (scenario stopped at its first failed step; see above)"
+done
+
+say "4. cleanup"
+finish
+check "no stack, no swarm left" [ "$(docker info --format '{{.Swarm.LocalNodeState}}')" = inactive ]
+summary
