@@ -11,6 +11,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class WaitLoop {
 
+    /**
+     * The least time the last attempt gets before the deadline: an attempt started right at the
+     * deadline could only report timeouts, even for a port that is open.
+     */
+    static final long LAST_ATTEMPT_MS = 100;
+
     private final List<Check> checks;
     private final long timeoutMs;
     private final long deadlineMs;
@@ -52,11 +58,12 @@ final class WaitLoop {
                 print(line.append(" -> all UP"));
                 return true;
             }
-            if (left <= 0) {
+            long reserve = Math.min(timeoutMs, LAST_ATTEMPT_MS);
+            if (left <= reserve) {
                 print(line.append(" -> giving up after ").append(deadlineMs).append(" ms"));
                 return false;
             }
-            long pause = Math.min(left, interval + ThreadLocalRandom.current().nextLong(interval / 4 + 1));
+            long pause = Math.min(left - reserve, interval + ThreadLocalRandom.current().nextLong(interval / 4 + 1));
             print(line.append(" -> again in ").append(pause).append(" ms"));
             Thread.sleep(pause);
             interval = Math.min(interval * 2, maxIntervalMs);

@@ -61,6 +61,20 @@ class WaitTest {
     }
 
     @Test
+    void theLastAttemptBeforeTheDeadlineStillGetsRealAnswers() throws Exception {
+        try (ServerSocket database = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ProbeRun run = ProbeRun.of("wait", "-u", "http://127.0.0.1:" + TestServers.freePort() + "/health",
+                    "--tcp", "127.0.0.1:" + database.getLocalPort(), "--deadline", "1s");
+            assertEquals(1, run.exit, run.toString());
+            assertTrue(run.millis <= 1300, run.toString());
+            for (String line : run.out.split("\n")) {
+                assertTrue(line.contains("connection refused; UP tcp://127.0.0.1:" + database.getLocalPort()), "no attempt is starved into a timeout: " + line);
+            }
+            assertTrue(run.out.trim().endsWith("-> giving up after 1000 ms"), run.out);
+        }
+    }
+
+    @Test
     void aDeadlineOfZeroIsTheBooksSingleCheck() throws Exception {
         ProbeRun down = ProbeRun.of("wait", "-u", servers.http(500, "text/plain", "no"), "--deadline", "0");
         assertEquals(1, down.exit);
