@@ -65,6 +65,18 @@ if [ "${1:-}" != "--no-build" ]; then
 fi
 clean
 
+no_curl_or_wget() { docker run --rm --entrypoint sh "$1" -c '! command -v curl && ! command -v wget' >/dev/null; }
+runs_as_1001() { [ "$(docker image inspect -f '{{.Config.User}}' "$1")" = 1001:0 ]; }
+
+scenario_images() {
+    say "0. the images"
+    local image
+    for image in numbers/numbers-api:${NUMBERS_TAG:-latest} numbers/numbers-web:${NUMBERS_TAG:-latest}; do
+        check "$image runs as user 1001, not root" runs_as_1001 "$image"
+        check "$image holds no curl or wget" no_curl_or_wget "$image"
+    done
+}
+
 scenario_api_alone() {
     say "1. API alone: three numbers, then the bug, then unhealthy"
     clean
@@ -147,7 +159,7 @@ scenario_self_healing() {
     check "numbers-web was not restarted" [ "$(restarts numbers-web)" = "$web_restarts" ]
 }
 
-for scenario in scenario_api_alone scenario_web_without_api scenario_api_arrives scenario_up_from_nothing scenario_self_healing; do
+for scenario in scenario_images scenario_api_alone scenario_web_without_api scenario_api_arrives scenario_up_from_nothing scenario_self_healing; do
     "$scenario" || say "   (scenario stopped at its first failed step; see above)"
 done
 
