@@ -24,6 +24,11 @@ final class HostLookup implements Runnable {
         if (isLiteral(host)) {
             return new InetSocketAddress(host, port);
         }
+        if ("localhost".equalsIgnoreCase(host)) {
+            // Every container's health check asks itself at localhost: the loopback address needs no
+            // lookup, and the check no thread.
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        }
         HostLookup lookup = new HostLookup(host);
         Thread thread = new Thread(lookup, "probe-lookup");
         thread.setDaemon(true);
