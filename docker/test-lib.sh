@@ -11,20 +11,17 @@ check() { # description command...
 }
 
 # wait_until SECONDS description command... : polls every half second; prints how long it took.
-WAITED=0
 wait_until() {
     local bound=$1 what=$2 start=$SECONDS
     shift 2
     while ! "$@" >/dev/null 2>&1; do
         if [ $((SECONDS - start)) -ge "$bound" ]; then
-            WAITED=$((SECONDS - start))
             fail "$what: not within ${bound} s"
             return 1
         fi
         sleep 0.5
     done
-    WAITED=$((SECONDS - start))
-    pass "$what (${WAITED} s, bound ${bound} s)"
+    pass "$what ($((SECONDS - start)) s, bound ${bound} s)"
 }
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }

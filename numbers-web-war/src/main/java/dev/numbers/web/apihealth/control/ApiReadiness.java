@@ -69,10 +69,6 @@ public class ApiReadiness {
         }
     }
 
-    public long cacheMs() {
-        return cacheMs;
-    }
-
     private boolean fresh(Verdict verdict) {
         return verdict != null && Duration.between(verdict.at(), Instant.now()).toMillis() < cacheMs;
     }
