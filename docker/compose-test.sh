@@ -41,17 +41,29 @@ web_exited_and_restarted() {
 }
 
 clean() { dc down --volumes --remove-orphans --timeout 5; }
+up() { # service... : a failed `up` (a port taken, say) stops the scenario with compose's own words
+    dc up -d "$@" || { fail "docker compose up -d $*"; tail -5 "$LOG" | sed 's/^/     | /'; return 1; }
+}
+# What the engine saw, printed when a bounded wait runs out.
+diagnose() {
+    docker compose -p "$PROJECT" ps -a --format '{{.Service}}: {{.Status}}'
+    local service
+    for service in numbers-api numbers-web; do
+        [ -n "$(container "$service")" ] || continue
+        echo "last lines of $service's log:"
+        docker logs --tail 8 "$(container "$service")" 2>&1
+    done
+    echo "last lines of docker compose's own output:"
+    tail -5 "$LOG"
+}
+
 finish() {
     clean
     rm -f "$LOG"
 }
 trap finish EXIT
 
-docker info >/dev/null 2>&1 || {
-    say "no Docker engine answers: start one (as root: .ci/install-docker.sh) and run again" >&2
-    exit 1
-}
-docker compose version >/dev/null 2>&1 || { say "docker compose (v2) is missing: see .ci/install-docker.sh" >&2; exit 1; }
+require_engine
 
 if [ "${1:-}" != "--no-build" ]; then
     start=$SECONDS
@@ -64,6 +76,7 @@ if [ "${1:-}" != "--no-build" ]; then
     say "images built in $((SECONDS - start)) s"
 fi
 clean
+require_free_ports "${NUMBERS_API_PORT:-8087}" "${NUMBERS_WEB_PORT:-8088}"
 
 no_curl_or_wget() { docker run --rm --entrypoint sh "$1" -c '! command -v curl && ! command -v wget' >/dev/null; }
 runs_as_1001() { [ "$(docker image inspect -f '{{.Config.User}}' "$1")" = 1001:0 ]; }
@@ -80,7 +93,7 @@ scenario_images() {
 scenario_api_alone() {
     say "1. API alone: three numbers, then the bug, then unhealthy"
     clean
-    dc up -d numbers-api
+    up numbers-api || return 1
     wait_until 120 "numbers-api healthy after start" is numbers-api healthy || return 1
     for call in 1 2 3; do
         check "call $call to /rng gives 200" [ "$(status_of "$API/rng")" = 200 ]
@@ -95,7 +108,7 @@ scenario_api_alone() {
 scenario_web_without_api() {
     say "2. web alone, no API: the dependency check fails and the restart policy tries again"
     clean
-    dc up -d numbers-web
+    up numbers-web || return 1
     wait_until 60 "numbers-web exited non-zero and was restarted twice" web_exited_and_restarted || return 1
     check "its log shows the failed dependency check" grep -q 'http://numbers-api:9080/health/ready .*unknown host numbers-api' <<<"$(docker logs "$(container numbers-web)" 2>&1)"
     check "it never started Liberty" [ -z "$(docker logs "$(container numbers-web)" 2>&1 | grep 'CWWKF0011I')" ]
@@ -104,7 +117,7 @@ scenario_web_without_api() {
 scenario_api_arrives() {
     say "3. the API starts: the web's next start passes the check"
     local before; before=$(restarts numbers-web)
-    dc up -d numbers-api
+    up numbers-api || return 1
     wait_until 180 "both healthy, counted from the API's start" both_healthy || return 1
     say "   the web restarted $(( $(restarts numbers-web) - before )) more time(s) on its own"
     check "the web serves numbers" page_says 'Here it is: [0-9]'
@@ -113,7 +126,7 @@ scenario_api_arrives() {
 scenario_up_from_nothing() {
     say "4. docker compose up from nothing"
     clean
-    dc up -d
+    up || return 1
     wait_until 180 "both healthy after docker compose up" both_healthy || return 1
     check "the page on the web's port shows a number" page_says 'Here it is: [0-9]'
     local calls=0
@@ -135,7 +148,7 @@ web_answers() { # a number or the fallback, never an error
 scenario_self_healing() {
     say "5. self-healing: the broken API is replaced, no one touches it"
     clean
-    dc up -d
+    up || return 1
     wait_until 180 "both healthy" both_healthy || return 1
     local web_restarts; web_restarts=$(restarts numbers-web)
     for _ in 1 2 3 4; do curl -s -o /dev/null "$API/rng"; done

@@ -1,28 +1,31 @@
 #!/usr/bin/env bash
 # Self-healing on Docker Swarm, from the same compose file, on a one-node swarm on loopback:
-#   1. docker stack deploy -c docker-compose.yml -c docker-compose.swarm-local.yml numbers: both answer
+#   1. docker stack deploy -c docker-compose.yml -c docker-compose.swarm-local.yml: both answer
 #   2. the API breaks: Swarm replaces its task, and the web gets numbers again; no one touches anything
 #   3. a rolling update of the web with a broken value (an API URL that does not answer): the new task
 #      fails its dependency check and Swarm rolls the service back by itself; the web serves numbers
 #   4. the stack and the swarm are removed, also when a step fails
 # Prints each scenario's times and a closing "N passed, N failed" line; exits 1 if anything failed or
-# if no Docker engine answers. Refuses to run on an engine that is already part of a swarm.
+# if no Docker engine answers. Refuses to run on an engine that is already part of a swarm, unless that
+# swarm is one an interrupted run of this test left behind (it carries the test's node label): that one
+# it removes first. The stack is named numbers-swarm-test, so a user's own "numbers" stack is never touched.
 #
 #   docker/swarm-test.sh [--no-build]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 NAME=swarm-test
-STACK=numbers
+. docker/test-lib.sh
+STACK=$SWARM_TEST_STACK
 API=http://localhost:${NUMBERS_API_PORT:-8087}
 WEB=http://localhost:${NUMBERS_WEB_PORT:-8088}
-. docker/test-lib.sh
 
-docker info >/dev/null 2>&1 || { say "no Docker engine answers: start one (as root: .ci/install-docker.sh) and run again" >&2; exit 1; }
-if [ "$(docker info --format '{{.Swarm.LocalNodeState}}')" != inactive ]; then
-    say "this engine is already part of a swarm; run the test on an engine of its own" >&2
+require_engine
+if [ "$(swarm_state)" != inactive ]; then
+    say "this engine is already part of a swarm ($(swarm_state)); run the test on an engine of its own, or leave it (docker swarm leave --force)" >&2
     exit 1
 fi
+require_free_ports "${NUMBERS_API_PORT:-8087}" "${NUMBERS_WEB_PORT:-8088}"
 
 if [ "${1:-}" != "--no-build" ]; then
     start=$SECONDS
@@ -38,15 +41,20 @@ both_ready() { ready "$API" && ready "$WEB"; }
 api_replaced() { [ "$(tasks numbers-api)" -ge 2 ] && ready "$API"; }
 rolled_back() { [ "$(update_state)" = rollback_completed ] && ready "$WEB"; }
 
-finish() {
-    docker stack rm "$STACK" >/dev/null 2>&1
-    local deadline=$((SECONDS + 60))
-    while [ -n "$(docker network ls -q --filter "label=com.docker.stack.namespace=$STACK")" ] && [ $SECONDS -lt $deadline ]; do sleep 1; done
-    docker swarm leave --force >/dev/null 2>&1
+# What the swarm saw, printed when a bounded wait runs out.
+diagnose() {
+    local name
+    for name in numbers-api numbers-web; do
+        echo "tasks of $(service "$name"):"
+        docker service ps "$(service "$name")" --no-trunc --format '{{.Name}} {{.CurrentState}} {{.Error}}' 2>&1 | head -5
+    done
 }
+
+finish() { leave_test_swarm; }
 trap finish EXIT
 
 docker swarm init --advertise-addr 127.0.0.1 >/dev/null || { say "docker swarm init failed" >&2; exit 1; }
+docker node update --label-add "$SWARM_TEST_LABEL=swarm-test" "$(docker info -f "{{.Swarm.NodeID}}")" >/dev/null || { say "could not label the swarm node" >&2; exit 1; }
 
 scenario_deploy() {
     say "1. docker stack deploy from the compose file"

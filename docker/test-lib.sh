@@ -1,5 +1,5 @@
-# Shared by docker/compose-test.sh and docker/swarm-test.sh: one line per check, bounded waits, and the
-# closing "N passed, N failed" count. Source it; set NAME first.
+# Shared by docker/compose-test.sh and docker/swarm-test.sh: one line per check, bounded waits, the
+# closing "N passed, N failed" count, and the start-up check of the engine. Source it; set NAME first.
 passed=0
 failed=0
 
@@ -10,13 +10,15 @@ check() { # description command...
     if "${@:2}"; then pass "$1"; else fail "$1"; fi
 }
 
-# wait_until SECONDS description command... : polls every half second; prints how long it took.
+# wait_until SECONDS description command... : polls every half second; prints how long it took. When
+# the wait runs out it calls the script's `diagnose` (if it has one), so a red run says what it saw.
 wait_until() {
     local bound=$1 what=$2 start=$SECONDS
     shift 2
     while ! "$@" >/dev/null 2>&1; do
         if [ $((SECONDS - start)) -ge "$bound" ]; then
             fail "$what: not within ${bound} s"
+            if declare -F diagnose >/dev/null; then diagnose 2>&1 | sed 's/^/     | /'; fi
             return 1
         fi
         sleep 0.5
@@ -30,4 +32,52 @@ page_says() { curl -s --max-time 5 -X POST "$WEB/" | grep -q "$1"; }
 summary() {
     echo "${NAME%-test}: $passed passed, $failed failed"
     [ "$failed" -eq 0 ]
+}
+
+# The swarm test marks the swarm it creates with this node label. A swarm that carries it and still
+# exists is what a killed run left behind (a trap does not run on SIGKILL): its stack holds the host
+# ports 8087 and 8088, so every later test would fail. Any other swarm is someone else's; never touch it.
+SWARM_TEST_LABEL=dev.numbers.test
+SWARM_TEST_STACK=numbers-swarm-test
+
+swarm_state() { docker info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null; }
+swarm_is_ours() {
+    [ "$(swarm_state)" = active ] &&
+        [ "$(docker node inspect "$(docker info -f "{{.Swarm.NodeID}}")" -f "{{index .Spec.Labels \"$SWARM_TEST_LABEL\"}}" 2>/dev/null)" = swarm-test ]
+}
+leave_test_swarm() {
+    docker stack rm "$SWARM_TEST_STACK" >/dev/null 2>&1
+    local deadline=$((SECONDS + 60))
+    while [ -n "$(docker ps -aq --filter "label=com.docker.stack.namespace=$SWARM_TEST_STACK")$(docker network ls -q --filter "label=com.docker.stack.namespace=$SWARM_TEST_STACK")" ] &&
+        [ $SECONDS -lt $deadline ]; do
+        sleep 1
+    done
+    docker swarm leave --force >/dev/null 2>&1
+}
+
+# require_engine: exits 1 with one line unless an engine and Compose v2 answer; then removes what an
+# interrupted run of the swarm test left behind.
+require_engine() {
+    docker info >/dev/null 2>&1 || { say "no Docker engine answers: start one (as root: .ci/install-docker.sh) and run again" >&2; exit 1; }
+    docker compose version >/dev/null 2>&1 || { say "docker compose (v2) is missing: see .ci/install-docker.sh" >&2; exit 1; }
+    if swarm_is_ours; then
+        say "removing the swarm an interrupted swarm-test left behind"
+        leave_test_swarm
+    fi
+}
+
+# require_free_ports PORT... : exits 1 with one line naming the holder of a host port the test needs.
+require_free_ports() {
+    local port holder
+    for port in "$@"; do
+        holder=$(docker ps --filter "publish=$port" --format '{{.Names}}' | head -1)
+        if [ -n "$holder" ]; then
+            say "host port $port is taken by container $holder; stop it (or set NUMBERS_API_PORT/NUMBERS_WEB_PORT) and run again" >&2
+            exit 1
+        fi
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            say "host port $port is taken by a process on this machine; stop it (or set NUMBERS_API_PORT/NUMBERS_WEB_PORT) and run again" >&2
+            exit 1
+        fi
+    done
 }
