@@ -1,9 +1,7 @@
 package dev.numbers.web.number.boundary;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import dev.numbers.web.html.Html;
+
 import java.util.OptionalInt;
 
 /**
@@ -42,8 +40,8 @@ final class NumberPage {
             """;
 
     /** Only this page's own inline script and style may run: a hash, not 'unsafe-inline'. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE) + "'; script-src '"
-            + sha256(SCRIPT) + "'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + Html.sha256(STYLE) + "; script-src "
+            + Html.sha256(SCRIPT) + "; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private NumberPage() {
     }
@@ -74,14 +72,5 @@ final class NumberPage {
                 </body>
                 </html>
                 """.formatted(STYLE, kind, result, SCRIPT);
-    }
-
-    private static String sha256(String inline) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -1,0 +1,41 @@
+package dev.numbers.web.html;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/** What the server-rendered pages share: escaping of text that came from elsewhere, and CSP hashes. */
+public final class Html {
+
+    private Html() {
+    }
+
+    /** Text for an element or a quoted attribute; health data comes from other services and is never trusted. */
+    public static String escape(Object text) {
+        String value = String.valueOf(text);
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A Content-Security-Policy source for one inline script or style: a hash, never 'unsafe-inline'. */
+    public static String sha256(String inline) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

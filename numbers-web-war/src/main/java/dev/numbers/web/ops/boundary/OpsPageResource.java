@@ -1,0 +1,38 @@
+package dev.numbers.web.ops.boundary;
+
+import dev.numbers.web.ops.control.OpsSnapshot;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code GET /ops}: the operations page; {@code GET /ops/panel}: its changing part, which the page fetches to refresh itself. */
+@Path("ops")
+public class OpsPageResource {
+
+    @Inject
+    OpsSnapshot snapshot;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page() {
+        return html(OpsPage.page(snapshot.now()));
+    }
+
+    @GET
+    @Path("panel")
+    @Produces(MediaType.TEXT_HTML)
+    public Response panel() {
+        return html(OpsPage.panel(snapshot.now()));
+    }
+
+    private static Response html(String html) {
+        return Response.ok(html)
+                .header("Content-Security-Policy", OpsPage.CONTENT_SECURITY_POLICY)
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.numbers.web.ops.control;
+
+import dev.numbers.web.ops.entity.CheckReading;
+import dev.numbers.web.ops.entity.HealthReading;
+import dev.numbers.web.ops.entity.Status;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an HTTP answer into a {@link HealthReading}: MicroProfile Health JSON ({@code status} and
+ * {@code checks}) with 200 or 503, as the specification answers; anything else is a failed poll with a
+ * one-line reason, whatever the body holds.
+ */
+final class HealthAnswer {
+
+    /** More checks than this from one service is not a health answer but a flood; the rest are left out. */
+    static final int MAX_CHECKS = 64;
+
+    private HealthAnswer() {
+    }
+
+    static HealthReading parse(Instant at, long latencyMs, int httpStatus, byte[] body) {
+        if (httpStatus != 200 && httpStatus != 503) {
+            return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", not a health answer");
+        }
+        JsonObject answer;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            answer = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            return notHealth(at, latencyMs, httpStatus);
+        }
+        Status overall = statusOf(answer.get("status"));
+        JsonValue checks = answer.get("checks");
+        if (overall == null || !(checks instanceof JsonArray)) {
+            return notHealth(at, latencyMs, httpStatus);
+        }
+        List<CheckReading> readings = new ArrayList<>();
+        for (JsonValue value : (JsonArray) checks) {
+            if (readings.size() == MAX_CHECKS) {
+                break;
+            }
+            CheckReading check = checkOf(value);
+            if (check == null) {
+                return notHealth(at, latencyMs, httpStatus);
+            }
+            readings.add(check);
+        }
+        return new HealthReading(at, latencyMs, httpStatus, overall, List.copyOf(readings), null);
+    }
+
+    private static CheckReading checkOf(JsonValue value) {
+        if (!(value instanceof JsonObject check) || !(check.get("name") instanceof JsonString name)) {
+            return null;
+        }
+        Status status = statusOf(check.get("status"));
+        if (status == null) {
+            return null;
+        }
+        JsonValue data = check.get("data");
+        return new CheckReading(name.getString(), status, data instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    private static Status statusOf(JsonValue value) {
+        if (value instanceof JsonString text) {
+            if ("UP".equals(text.getString())) {
+                return Status.UP;
+            }
+            if ("DOWN".equals(text.getString())) {
+                return Status.DOWN;
+            }
+        }
+        return null;
+    }
+
+    private static HealthReading notHealth(Instant at, long latencyMs, int httpStatus) {
+        return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", but not MicroProfile Health JSON");
+    }
+}

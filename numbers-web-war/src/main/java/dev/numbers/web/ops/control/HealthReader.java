@@ -1,0 +1,114 @@
+package dev.numbers.web.ops.control;
+
+import dev.numbers.web.ops.entity.HealthReading;
+import dev.numbers.web.ops.entity.Target;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLException;
+
+/**
+ * One poll of one target's MicroProfile Health, ended within the time bound whatever the target does:
+ * refuse, accept and never answer, or trickle its answer a byte at a time. At most {@value #MAX_BODY}
+ * bytes of body are read. Redirects are not followed: a health URL that moved is a wrong setting.
+ */
+public final class HealthReader {
+
+    static final int MAX_BODY = 64 * 1024;
+
+    private final long timeoutMs;
+    private final HttpClient client;
+
+    /** @param threads where the HTTP client runs its work: in Liberty, a managed executor, not threads of its own */
+    public HealthReader(long timeoutMs, Executor threads) {
+        this.timeoutMs = timeoutMs;
+        // HTTP/1.1: the default h2c upgrade costs every poll of a plain-HTTP Liberty an extra round trip.
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(timeoutMs))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(threads)
+                .build();
+    }
+
+    public HealthReading read(Target target) {
+        Instant at = Instant.now();
+        long start = System.nanoTime();
+        HttpRequest request = HttpRequest.newBuilder(target.url())
+                .timeout(Duration.ofMillis(timeoutMs))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        AtomicReference<CappedBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
+            CappedBody capped = new CappedBody(MAX_BODY);
+            body.set(capped);
+            return capped;
+        });
+        try {
+            HttpResponse<byte[]> response = exchange.get(timeoutMs, TimeUnit.MILLISECONDS);
+            return HealthAnswer.parse(at, millisSince(start), response.statusCode(), response.body());
+        } catch (TimeoutException e) {
+            // Both, so that the connection is closed now and the next poll never finds this one still open.
+            exchange.cancel(true);
+            CappedBody started = body.get();
+            if (started != null) {
+                started.abort();
+            }
+            return HealthReading.failed(at, millisSince(start), 0, "no answer within " + timeoutMs + " ms");
+        } catch (ExecutionException e) {
+            return HealthReading.failed(at, millisSince(start), 0, reasonOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.cancel(true);
+            return HealthReading.failed(at, millisSince(start), 0, "poll interrupted (the web is stopping)");
+        }
+    }
+
+    private String reasonOf(Throwable failure) {
+        // The JDK wraps an unknown host in a ConnectException, so it is looked for first.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException) {
+                return "unknown host";
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "no connection within " + timeoutMs + " ms";
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return "no answer within " + timeoutMs + " ms";
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof CappedBody.TooLarge) {
+                return cause.getMessage();
+            }
+            if (cause instanceof SSLException) {
+                return "TLS failed: " + cause.getMessage();
+            }
+        }
+        return failure instanceof IOException && failure.getMessage() != null
+                ? "connection failed: " + failure.getMessage()
+                : "connection failed: " + failure.getClass().getSimpleName();
+    }
+
+    private static long millisSince(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.numbers.web.ops.control;
+
+import dev.numbers.web.ops.entity.CheckReading;
+import dev.numbers.web.ops.entity.HealthReading;
+import dev.numbers.web.ops.entity.Status;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class HealthAnswerTest {
+
+    private static HealthReading parse(int httpStatus, String body) {
+        return HealthAnswer.parse(Instant.EPOCH, 7, httpStatus, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMicroProfileHealthAnswerGivesItsStatusChecksAndData() {
+        HealthReading reading = parse(503, """
+                {"status":"DOWN","checks":[
+                  {"name":"numbers-api","status":"DOWN","data":{"calls":4,"failAfter":3}},
+                  {"name":"heap-memory","status":"UP"}]}
+                """);
+
+        assertNull(reading.problem());
+        assertEquals(Status.DOWN, reading.status());
+        assertEquals(2, reading.checks().size());
+        CheckReading api = reading.checks().get(0);
+        assertEquals("numbers-api", api.name());
+        assertEquals(Status.DOWN, api.status());
+        assertEquals(4, api.data().getInt("calls"));
+        assertEquals(Status.UP, reading.checks().get(1).status());
+        assertEquals(0, reading.checks().get(1).data().size());
+    }
+
+    @Test
+    void anyOtherHttpStatusIsAFailedPoll() {
+        HealthReading reading = parse(404, "{\"status\":\"UP\",\"checks\":[]}");
+
+        assertEquals(Status.DOWN, reading.status());
+        assertEquals("HTTP 404, not a health answer", reading.problem());
+    }
+
+    @Test
+    void aBodyThatIsNotHealthJsonIsAFailedPollWhateverItSays() {
+        for (String body : new String[] {"<html>UP</html>", "[]", "{\"status\":\"UP\"}", "{\"status\":\"FINE\",\"checks\":[]}",
+                "{\"status\":\"UP\",\"checks\":[{\"status\":\"UP\"}]}", "{\"status\":\"UP\",\"checks\":[1]}", ""}) {
+            HealthReading reading = parse(200, body);
+            assertEquals("HTTP 200, but not MicroProfile Health JSON", reading.problem(), body);
+            assertEquals(Status.DOWN, reading.status(), body);
+        }
+    }
+
+    @Test
+    void aFloodOfChecksIsCut() {
+        StringBuilder checks = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            checks.append(i == 0 ? "" : ",").append("{\"name\":\"c").append(i).append("\",\"status\":\"UP\"}");
+        }
+        HealthReading reading = parse(200, "{\"status\":\"UP\",\"checks\":[" + checks + "]}");
+
+        assertEquals(HealthAnswer.MAX_CHECKS, reading.checks().size());
+    }
+}
