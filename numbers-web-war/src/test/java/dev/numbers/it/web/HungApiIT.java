@@ -11,14 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,42 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class HungApiIT {
 
-    private static final ServerSocket HUNG = openHungServer();
-    private static final List<Socket> HELD = new CopyOnWriteArrayList<>();
-
-    private static ServerSocket openHungServer() {
-        try {
-            ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        HELD.add(server.accept());
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "hung-api");
-            acceptor.setDaemon(true);
-            acceptor.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final HungServer HUNG = new HungServer();
 
     @AfterAll
     static void closeHungServer() throws IOException {
         HUNG.close();
-        for (Socket socket : HELD) {
-            socket.close();
-        }
     }
 
     @Deployment(testable = false)
     @TargetsContainer("web")
     static WebArchive web() {
         return WebArchives.web("web-before-hung-api",
-                "numbers.api.url=http://127.0.0.1:" + HUNG.getLocalPort(),
+                "numbers.api.url=http://127.0.0.1:" + HUNG.port(),
                 "numbers.web.api-check.cache-ms=0");
     }
 
@@ -95,6 +65,6 @@ class HungApiIT {
 
         assertEquals(503, json.statusCode(), json.body());
         assertTrue(millis < 2500, "the fallback came after " + millis + " ms");
-        assertTrue(HELD.size() > 0, "the request did reach the hung server");
+        assertTrue(HUNG.accepted() > 0, "the request did reach the hung server");
     }
 }

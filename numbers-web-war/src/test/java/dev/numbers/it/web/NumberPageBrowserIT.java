@@ -13,13 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URL;
 import java.time.Duration;
 
@@ -33,8 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class NumberPageBrowserIT {
 
-    private static final File CHROMIUM = new File(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    private static final File CHROMEDRIVER = new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
     private static WebDriver browser;
 
     @Deployment(name = "api", testable = false)
@@ -55,16 +49,7 @@ class NumberPageBrowserIT {
 
     @BeforeAll
     static void startBrowser() {
-        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-            throw new IllegalStateException("The browser test needs headless Chromium: " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " are missing. Install them with 'apt-get install -y chromium chromium-driver' (see README).");
-        }
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM)
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-        browser = new ChromeDriver(driver, options);
+        browser = Browser.start("1024,768");
     }
 
     @AfterAll

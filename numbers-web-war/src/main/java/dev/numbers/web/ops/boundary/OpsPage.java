@@ -67,7 +67,7 @@ final class OpsPage {
             .badge.halfOpen { background: #fde7c4; color: #6b3b00; }
             section.timeline { margin-top: 1.5rem; background: #fff; border: 1px solid #d9dde5; border-radius: .4rem; padding: .8rem 1rem; }
             .empty { color: #4a5468; font-style: italic; }
-            tr.transition td:first-child, tr.transition td:nth-child(4) { white-space: nowrap; }
+            tr.transition td:first-child, tr.transition td:nth-child(2), tr.transition td:nth-child(4) { white-space: nowrap; }
             """;
 
     private static final String SCRIPT = """
