@@ -1,5 +1,7 @@
 package dev.numbers.web.html;
 
+import jakarta.ws.rs.core.Response;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +29,15 @@ public final class Html {
             }
         }
         return out.toString();
+    }
+
+    /** A page as the server sends it: only its own inline code may run, never cached, never sniffed. */
+    public static Response response(String page, String contentSecurityPolicy) {
+        return Response.ok(page)
+                .header("Content-Security-Policy", contentSecurityPolicy)
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     /** A Content-Security-Policy source for one inline script or style: a hash, never 'unsafe-inline'. */

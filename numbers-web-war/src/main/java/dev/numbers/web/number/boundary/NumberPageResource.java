@@ -1,6 +1,7 @@
 package dev.numbers.web.number.boundary;
 
 import dev.numbers.web.number.control.RandomNumbers;
+import dev.numbers.web.html.Html;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,10 +32,6 @@ public class NumberPageResource {
     }
 
     private static Response html(String page) {
-        return Response.ok(page)
-                .header("Content-Security-Policy", NumberPage.CONTENT_SECURITY_POLICY)
-                .header("Cache-Control", "no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return Html.response(page, NumberPage.CONTENT_SECURITY_POLICY);
     }
 }

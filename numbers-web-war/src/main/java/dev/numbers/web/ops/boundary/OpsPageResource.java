@@ -1,6 +1,7 @@
 package dev.numbers.web.ops.boundary;
 
 import dev.numbers.web.ops.control.OpsSnapshot;
+import dev.numbers.web.html.Html;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,10 +30,6 @@ public class OpsPageResource {
     }
 
     private static Response html(String html) {
-        return Response.ok(html)
-                .header("Content-Security-Policy", OpsPage.CONTENT_SECURITY_POLICY)
-                .header("Cache-Control", "no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return Html.response(html, OpsPage.CONTENT_SECURITY_POLICY);
     }
 }

@@ -9,10 +9,13 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
+import java.util.logging.Logger;
 
 /** The operations view's settings (numbers.ops.*), read once; each is MicroProfile Config, so an environment variable overrides it. */
 @ApplicationScoped
 public class OpsSettings {
+
+    private static final Logger LOG = Logger.getLogger(OpsSettings.class.getName());
 
     static final String ENABLED_KEY = "numbers.ops.enabled";
     static final String INTERVAL_KEY = "numbers.ops.interval-ms";
@@ -55,8 +58,7 @@ public class OpsSettings {
     private static boolean switchedOn(String text) {
         String value = text.trim();
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            java.util.logging.Logger.getLogger(OpsSettings.class.getName())
-                    .warning(ENABLED_KEY + " must be true or false, not '" + text + "': using true");
+            LOG.warning(ENABLED_KEY + " must be true or false, not '" + text + "': using true");
             return true;
         }
         return Boolean.parseBoolean(value);
