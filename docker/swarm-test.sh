@@ -29,7 +29,11 @@ require_free_ports "${NUMBERS_API_PORT:-8087}" "${NUMBERS_WEB_PORT:-8088}"
 
 if [ "${1:-}" != "--no-build" ]; then
     start=$SECONDS
-    docker compose -p numbers-swarm-test build >/dev/null 2>&1 || { say "the images did not build (try docker compose build)" >&2; exit 1; }
+    if ! build_log=$(docker compose -p numbers-swarm-test build 2>&1); then
+        tail -20 <<<"$build_log"
+        say "the images did not build (MAVEN_IMAGE=${MAVEN_IMAGE:-default}, JRE_IMAGE=${JRE_IMAGE:-default}; without a registry see docker/build-base-images.sh)" >&2
+        exit 1
+    fi
     say "images built in $((SECONDS - start)) s"
 fi
 
@@ -94,4 +98,5 @@ done
 say "4. cleanup"
 finish
 check "no stack, no swarm left" [ "$(docker info --format '{{.Swarm.LocalNodeState}}')" = inactive ]
+check "no swarm network left" [ -z "$(docker network ls -q --filter name=docker_gwbridge)" ]
 summary

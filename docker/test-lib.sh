@@ -53,6 +53,8 @@ leave_test_swarm() {
         sleep 1
     done
     docker swarm leave --force >/dev/null 2>&1
+    # swarm init made this bridge and leaving keeps it; the next swarm init makes it again.
+    docker network rm docker_gwbridge >/dev/null 2>&1 || true
 }
 
 # require_engine: exits 1 with one line unless an engine and Compose v2 answer; then removes what an
