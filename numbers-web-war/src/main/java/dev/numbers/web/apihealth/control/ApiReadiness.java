@@ -1,5 +1,6 @@
 package dev.numbers.web.apihealth.control;
 
+import dev.numbers.web.http.ExchangeFailure;
 import dev.numbers.web.settings.BoundedNumber;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,9 @@ public class ApiReadiness {
         // The check answers within 1 s, so /health answers within 1.5 s even when the API hangs.
         timeoutMs = BoundedNumber.parse(TIMEOUT_KEY, timeoutText, 800, 50, 1000);
         cacheMs = BoundedNumber.parse(CACHE_KEY, cacheText, 2000, 0, 60_000);
+        // HTTP/1.1: the default h2c upgrade costs every check of a plain-HTTP Liberty an extra round trip.
         client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(timeoutMs))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -90,7 +93,7 @@ public class ApiReadiness {
             exchange.cancel(true);
             return new Verdict(false, url, 0, millisSince(start), "no answer within " + timeoutMs + " ms", Instant.now());
         } catch (ExecutionException e) {
-            return new Verdict(false, url, 0, millisSince(start), "unreachable: " + e.getCause(), Instant.now());
+            return new Verdict(false, url, 0, millisSince(start), ExchangeFailure.describe(e.getCause(), timeoutMs), Instant.now());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Verdict(false, url, 0, millisSince(start), "interrupted", Instant.now());

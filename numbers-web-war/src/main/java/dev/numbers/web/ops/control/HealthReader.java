@@ -1,16 +1,12 @@
 package dev.numbers.web.ops.control;
 
+import dev.numbers.web.http.ExchangeFailure;
 import dev.numbers.web.ops.entity.HealthReading;
 import dev.numbers.web.ops.entity.Target;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +15,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLException;
 
 /**
  * One poll of one target's MicroProfile Health, ended within the time bound whatever the target does:
@@ -80,32 +75,12 @@ public final class HealthReader {
     }
 
     private String reasonOf(Throwable failure) {
-        // The JDK wraps an unknown host in a ConnectException, so it is looked for first.
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnresolvedAddressException) {
-                return "unknown host";
-            }
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpConnectTimeoutException) {
-                return "no connection within " + timeoutMs + " ms";
-            }
-            if (cause instanceof HttpTimeoutException) {
-                return "no answer within " + timeoutMs + " ms";
-            }
-            if (cause instanceof ConnectException) {
-                return "connection refused";
-            }
             if (cause instanceof CappedBody.TooLarge) {
                 return cause.getMessage();
             }
-            if (cause instanceof SSLException) {
-                return "TLS failed: " + cause.getMessage();
-            }
         }
-        return failure instanceof IOException && failure.getMessage() != null
-                ? "connection failed: " + failure.getMessage()
-                : "connection failed: " + failure.getClass().getSimpleName();
+        return ExchangeFailure.describe(failure, timeoutMs);
     }
 
     private static long millisSince(long start) {
