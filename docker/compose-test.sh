@@ -66,14 +66,7 @@ trap finish EXIT
 require_engine
 
 if [ "${1:-}" != "--no-build" ]; then
-    start=$SECONDS
-    say "building both images (MAVEN_IMAGE=${MAVEN_IMAGE:-default}, JRE_IMAGE=${JRE_IMAGE:-default})"
-    if ! docker compose -p "$PROJECT" build >"$LOG" 2>&1; then
-        tail -40 "$LOG"
-        say "the images did not build" >&2
-        exit 1
-    fi
-    say "images built in $((SECONDS - start)) s"
+    build_images "$PROJECT"
 fi
 clean
 require_free_ports "${NUMBERS_API_PORT:-8087}" "${NUMBERS_WEB_PORT:-8088}"

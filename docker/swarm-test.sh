@@ -28,13 +28,7 @@ fi
 require_free_ports "${NUMBERS_API_PORT:-8087}" "${NUMBERS_WEB_PORT:-8088}"
 
 if [ "${1:-}" != "--no-build" ]; then
-    start=$SECONDS
-    if ! build_log=$(docker compose -p numbers-swarm-test build 2>&1); then
-        tail -20 <<<"$build_log"
-        say "the images did not build (MAVEN_IMAGE=${MAVEN_IMAGE:-default}, JRE_IMAGE=${JRE_IMAGE:-default}; without a registry see docker/build-base-images.sh)" >&2
-        exit 1
-    fi
-    say "images built in $((SECONDS - start)) s"
+    build_images "$STACK"
 fi
 
 service() { echo "${STACK}_$1"; }

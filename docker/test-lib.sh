@@ -1,5 +1,6 @@
 # Shared by docker/compose-test.sh and docker/swarm-test.sh: one line per check, bounded waits, the
-# closing "N passed, N failed" count, and the start-up check of the engine. Source it; set NAME first.
+# closing "N passed, N failed" count, the image build and the start-up check of the engine. Source it;
+# set NAME first.
 passed=0
 failed=0
 
@@ -32,6 +33,19 @@ page_says() { curl -s --max-time 5 -X POST "$WEB/" | grep -q "$1"; }
 summary() {
     echo "${NAME%-test}: $passed passed, $failed failed"
     [ "$failed" -eq 0 ]
+}
+
+# build_images PROJECT: builds both images (once; later builds come from Docker's cache) and says how
+# long it took; when the build fails, its last lines and the base images it tried, then exit 1.
+build_images() {
+    local start=$SECONDS build_log
+    say "building both images (MAVEN_IMAGE=${MAVEN_IMAGE:-default}, JRE_IMAGE=${JRE_IMAGE:-default})"
+    if ! build_log=$(docker compose -p "$1" build 2>&1); then
+        tail -40 <<<"$build_log"
+        say "the images did not build (without a registry, set MAVEN_IMAGE and JRE_IMAGE: see docker/build-base-images.sh)" >&2
+        exit 1
+    fi
+    say "images built in $((SECONDS - start)) s"
 }
 
 # The swarm test marks the swarm it creates with this node label. A swarm that carries it and still
