@@ -16,6 +16,11 @@ public final class ExchangeFailure {
     private ExchangeFailure() {
     }
 
+    /** The caller stopped waiting at the exchange's time bound: the same words as the request's own timeout. */
+    public static String noAnswerWithin(long timeoutMs) {
+        return "no answer within " + timeoutMs + " ms";
+    }
+
     /** @param timeoutMs the exchange's time bound, named when it ran out */
     public static String describe(Throwable failure, long timeoutMs) {
         // The JDK wraps an unknown host in a ConnectException, so it is looked for first.
@@ -31,7 +36,7 @@ public final class ExchangeFailure {
             // The request's own timeout and the caller's wait end at the same moment; whichever wins, it
             // is the same event.
             if (cause instanceof HttpTimeoutException) {
-                return "no answer within " + timeoutMs + " ms";
+                return noAnswerWithin(timeoutMs);
             }
             if (cause instanceof ConnectException) {
                 return "connection refused";

@@ -91,7 +91,7 @@ public class ApiReadiness {
             return new Verdict(status == 200, url, status, millisSince(start), status == 200 ? "ready" : "not ready", Instant.now());
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            return new Verdict(false, url, 0, millisSince(start), "no answer within " + timeoutMs + " ms", Instant.now());
+            return new Verdict(false, url, 0, millisSince(start), ExchangeFailure.noAnswerWithin(timeoutMs), Instant.now());
         } catch (ExecutionException e) {
             return new Verdict(false, url, 0, millisSince(start), ExchangeFailure.describe(e.getCause(), timeoutMs), Instant.now());
         } catch (InterruptedException e) {

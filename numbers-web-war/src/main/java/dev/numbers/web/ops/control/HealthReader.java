@@ -64,7 +64,7 @@ public final class HealthReader {
             if (started != null) {
                 started.abort();
             }
-            return HealthReading.failed(at, millisSince(start), 0, "no answer within " + timeoutMs + " ms");
+            return HealthReading.failed(at, millisSince(start), 0, ExchangeFailure.noAnswerWithin(timeoutMs));
         } catch (ExecutionException e) {
             return HealthReading.failed(at, millisSince(start), 0, reasonOf(e.getCause()));
         } catch (InterruptedException e) {
