@@ -22,6 +22,8 @@ final class WebArchives {
 
     static final int API_PORT = Integer.getInteger("it.api.http.port", 9281);
     static final String API_URL = "http://localhost:" + API_PORT;
+    /** The web's server, for tests that deploy its archive themselves (no URL is injected then). */
+    static final String WEB_URL = "http://localhost:" + Integer.getInteger("it.http.port", 9280) + "/";
     static final String FT = "dev.numbers.web.number.control.RandomNumbers/next/";
 
     private static final File WEB_WAR = new File(System.getProperty("numbers.web.war", "target/numbers-web.war"));

@@ -1,6 +1,6 @@
 package dev.numbers.web.number.boundary;
 
-import dev.numbers.web.number.control.RandomNumbers;
+import dev.numbers.web.number.control.ApiWaitLimit;
 import dev.numbers.web.html.Html;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +17,7 @@ import java.util.OptionalInt;
 public class NumberPageResource {
 
     @Inject
-    RandomNumbers numbers;
+    ApiWaitLimit numbers;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

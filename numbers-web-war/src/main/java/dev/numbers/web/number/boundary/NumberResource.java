@@ -1,6 +1,6 @@
 package dev.numbers.web.number.boundary;
 
-import dev.numbers.web.number.control.RandomNumbers;
+import dev.numbers.web.number.control.ApiWaitLimit;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ public class NumberResource {
     }
 
     @Inject
-    RandomNumbers numbers;
+    ApiWaitLimit numbers;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

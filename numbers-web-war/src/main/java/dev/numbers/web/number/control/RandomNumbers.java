@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -24,7 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * A number from the numbers-api, or an empty answer when it cannot be had: the book's numbers-web, made
- * resilient. Every value below is a default; each one is overridden with the MicroProfile Fault Tolerance
+ * resilient. The pages call it through {@link ApiWaitLimit}, which bounds how many users wait on it at
+ * once; only the API's own failures reach this circuit breaker. Every value below is a default; each one is overridden with the MicroProfile Fault Tolerance
  * key {@code dev.numbers.web.number.control.RandomNumbers/next/<Annotation>/<parameter>} (the README
  * lists them and says why they are what they are).
  */
@@ -41,7 +41,6 @@ public class RandomNumbers {
     @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 3000, retryOn = ApiUnreachableException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1)
     @Timeout(1500)
-    @Bulkhead(10)
     public OptionalInt next() {
         try (Response response = api.next()) {
             return OptionalInt.of(AnswerReader.read(response.readEntity(InputStream.class)));

@@ -1,5 +1,6 @@
 package dev.numbers.web.ops.control;
 
+import dev.numbers.web.number.control.ApiWaitLimit;
 import dev.numbers.web.number.control.RandomNumbers;
 import dev.numbers.web.ops.entity.CircuitView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,8 @@ import java.util.Map;
 public class CircuitBreakerReader {
 
     public static final String METHOD = RandomNumbers.class.getName() + ".next";
+    /** The bulkhead stands outside the circuit, on its own method (see {@link ApiWaitLimit}). */
+    public static final String LIMIT_METHOD = ApiWaitLimit.class.getName() + ".next";
     public static final List<String> STATES = List.of("closed", "open", "halfOpen");
 
     @Inject
@@ -31,16 +34,18 @@ public class CircuitBreakerReader {
     MetricRegistry base;
 
     public CircuitView read() {
-        Map<String, Long> counts = counts();
+        Map<String, Long> counts = counts(METHOD);
+        Map<String, Long> limit = counts(LIMIT_METHOD);
         long opened = counts.getOrDefault("ft.circuitbreaker.opened.total", 0L);
         return new CircuitView(METHOD, state(),
                 opened,
-                counts.getOrDefault("ft.invocations.total", 0L),
+                limit.getOrDefault("ft.invocations.total", 0L),
                 counts.getOrDefault("ft.circuitbreaker.calls.total/circuitBreakerResult=success", 0L),
                 counts.getOrDefault("ft.circuitbreaker.calls.total/circuitBreakerResult=failure", 0L),
-                counts.getOrDefault("ft.invocations.total/fallback=applied", 0L),
+                counts.getOrDefault("ft.invocations.total/fallback=applied", 0L)
+                        + limit.getOrDefault("ft.invocations.total/fallback=applied", 0L),
                 counts.getOrDefault("ft.circuitbreaker.calls.total/circuitBreakerResult=circuitBreakerOpen", 0L),
-                counts.getOrDefault("ft.bulkhead.calls.total/bulkheadResult=rejected", 0L),
+                limit.getOrDefault("ft.bulkhead.calls.total/bulkheadResult=rejected", 0L),
                 counts.getOrDefault("ft.timeout.calls.total/timedOut=true", 0L));
     }
 
@@ -63,16 +68,16 @@ public class CircuitBreakerReader {
     private Map<String, Double> stateNanos() {
         Map<String, Double> nanos = new HashMap<>();
         for (Map.Entry<MetricID, Gauge> gauge : base.getGauges(
-                (id, metric) -> id.getName().equals("ft.circuitbreaker.state.total") && ofMethod(id)).entrySet()) {
+                (id, metric) -> id.getName().equals("ft.circuitbreaker.state.total") && ofMethod(id, METHOD)).entrySet()) {
             nanos.put(gauge.getKey().getTags().get("state"), gauge.getValue().getValue().doubleValue());
         }
         return nanos;
     }
 
     /** Each counter of the method, summed under its name and under "name/tag=value" for each of its other tags. */
-    private Map<String, Long> counts() {
+    private Map<String, Long> counts(String method) {
         Map<String, Long> counts = new HashMap<>();
-        for (Map.Entry<MetricID, Counter> counter : base.getCounters((id, metric) -> id.getName().startsWith("ft.") && ofMethod(id)).entrySet()) {
+        for (Map.Entry<MetricID, Counter> counter : base.getCounters((id, metric) -> id.getName().startsWith("ft.") && ofMethod(id, method)).entrySet()) {
             MetricID id = counter.getKey();
             long count = counter.getValue().getCount();
             counts.merge(id.getName(), count, Long::sum);
@@ -85,7 +90,7 @@ public class CircuitBreakerReader {
         return counts;
     }
 
-    private static boolean ofMethod(MetricID id) {
-        return METHOD.equals(id.getTags().get("method"));
+    private static boolean ofMethod(MetricID id, String method) {
+        return method.equals(id.getTags().get("method"));
     }
 }
