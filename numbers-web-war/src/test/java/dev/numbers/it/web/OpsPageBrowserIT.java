@@ -16,6 +16,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
@@ -66,9 +67,18 @@ class OpsPageBrowserIT {
         }
     }
 
+    /** The card's status; the panel replaces itself every refresh, so a card found a moment ago may be gone. */
     private static String statusOf(String service) {
-        List<WebElement> card = browser.findElements(By.cssSelector("article[data-service='" + service + "']"));
-        return card.isEmpty() ? "absent" : card.get(0).getAttribute("data-status");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<WebElement> card = browser.findElements(By.cssSelector("article[data-service='" + service + "']"));
+                return card.isEmpty() ? "absent" : card.get(0).getAttribute("data-status");
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 3) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     private static void waitFor(String what, java.util.function.Function<WebDriver, Boolean> condition) {
