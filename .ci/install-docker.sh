@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Makes a Docker engine and Compose v2 available on a Debian 12 machine of this project's kind, as root,
-# without any input: installs docker.io if dockerd is missing, installs Compose v2 from Debian trixie
-# (bookworm only packages Compose v1), and starts dockerd in the background if no engine answers.
+# Makes a current Docker engine and Compose v2 available on a Debian 12 machine of this project's kind,
+# as root, without any input: installs Debian trixie's docker.io (engine 26: health checks honour
+# start_interval; bookworm's 20.10 ignores it) and docker-compose (Compose v2; bookworm only packages
+# v1) as two .deb files, their dependencies from bookworm, and starts dockerd in the background if no
+# engine answers. The machine stays on bookworm.
 # Idempotent: each step is skipped when its result is already there. Exit 1 with one line if the
 # engine cannot be had.
 set -euo pipefail
@@ -18,13 +20,10 @@ timed() { # label command...
     say "$1 ($((SECONDS - start)) s)"
 }
 
-install_engine() {
-    apt-get update -qq
-    apt-get install -y -qq docker.io >/dev/null
-}
+MIN_ENGINE=25 # the first engine with HEALTHCHECK --start-interval
 
-install_compose_v2() {
-    # A one-line sources list for trixie, used for this download only: the machine stays on bookworm.
+trixie_download() { # package... : downloads trixie's .deb files into the current directory
+    # A one-line sources list for trixie, used for these downloads only: the machine stays on bookworm.
     local mirror work
     mirror=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
     [ -n "$mirror" ] || mirror=$(awk '/^deb / { print $2; exit }' /etc/apt/sources.list 2>/dev/null || true)
@@ -35,8 +34,24 @@ install_compose_v2() {
     local apt_opts=(-o "Dir::Etc::SourceList=$work/trixie.list" -o "Dir::Etc::SourceParts=/dev/null"
                     -o "Dir::State::Lists=$work/lists" -o "APT::Sandbox::User=root")
     apt-get "${apt_opts[@]}" update -qq
-    (cd "$work" && apt-get "${apt_opts[@]}" download docker-compose >/dev/null)
-    dpkg -i "$work"/docker-compose_*.deb >/dev/null
+    apt-get "${apt_opts[@]}" download "$@" >/dev/null
+    rm -rf "$work"
+}
+
+install_engine() {
+    local work
+    work=$(mktemp -d)
+    (cd "$work" && trixie_download docker.io)
+    apt-get update -qq
+    # apt resolves the .deb's dependencies (containerd, runc, tini, iptables) from bookworm.
+    apt-get install -y -qq "$work"/docker.io_*.deb >/dev/null
+    rm -rf "$work"
+}
+
+install_compose_v2() {
+    local work
+    work=$(mktemp -d)
+    (cd "$work" && trixie_download docker-compose && dpkg -i docker-compose_*.deb >/dev/null)
     rm -rf "$work"
 }
 
@@ -51,10 +66,14 @@ start_engine() {
     done
 }
 
-if command -v dockerd >/dev/null; then
-    say "engine package already installed"
+engine_major() { dockerd --version 2>/dev/null | sed -nE 's/^Docker version ([0-9]+)\..*/\1/p'; }
+
+if command -v dockerd >/dev/null && [ "$(engine_major)" -ge "$MIN_ENGINE" ]; then
+    say "engine package already installed: $(dockerd --version)"
 else
-    timed "installed docker.io" install_engine
+    command -v dockerd >/dev/null && say "replacing $(dockerd --version): older than $MIN_ENGINE"
+    timed "installed docker.io from trixie" install_engine
+    [ "$(engine_major)" -ge "$MIN_ENGINE" ] || fail "dockerd is still older than $MIN_ENGINE: $(dockerd --version)"
 fi
 
 has_compose_v2() { docker compose version --short 2>/dev/null | grep -qE '^v?2\.'; }
