@@ -2,10 +2,12 @@
 # The chapter's exercises as an automated test on a real Docker engine, with docker-compose.yml as a
 # user runs it. Each scenario starts from nothing and every wait is bounded:
 #   1. API alone: three numbers, then a 500, and the container turns unhealthy with the probe's line
-#   2. web alone, no API: the dependency check fails, the container exits non-zero, restarts and again
+#   2. web alone, no API, the book's single check (NUMBERS_WEB_DEPENDENCY_WAIT=0): the check fails, the
+#      server is stopped before it is ready, the container exits non-zero, restarts and again
 #   3. then the API starts: the web's next start passes the check; both healthy, no one touches the web
-#   4. up from nothing: both healthy; the page shows a number; the API breaks; the page shows the
-#      fallback and the web stays healthy
+#   4. up from nothing: both healthy, the web never restarted (it waits for the API while Liberty
+#      starts); the page shows a number; the API breaks and is unhealthy within seconds; the page
+#      shows the fallback and the web stays healthy
 #   5. self-healing: the broken API is replaced by a fresh container with no one touching it, and the
 #      web answers throughout and recovers by itself
 #   6. everything the test started is removed, also when a step fails
@@ -21,9 +23,11 @@ NAME=compose-test
 PROJECT=numbers-compose-test
 API=http://localhost:${NUMBERS_API_PORT:-8087}
 WEB=http://localhost:${NUMBERS_WEB_PORT:-8088}
-# Docker's timings from docker-compose.yml: an unhealthy verdict takes up to interval x retries.
-INTERVAL=5
-RETRIES=3
+# Docker's timings from docker-compose.yml: an unhealthy verdict takes up to the health files' age
+# limit (2 x MP_HEALTH_CHECK_INTERVAL) plus interval x retries.
+INTERVAL=2
+RETRIES=1
+FILE_AGE=2
 LOG=$(mktemp)
 . docker/test-lib.sh
 
@@ -81,30 +85,41 @@ scenario_images() {
         check "$image runs as user 1001, not root" runs_as_1001 "$image"
         check "$image holds no curl or wget" no_curl_or_wget "$image"
     done
+    # The health check's cheap verdicts, from the image's own tick, before any server runs.
+    local line
+    line=$(docker run --rm --entrypoint /opt/probe/health-tick "numbers/numbers-web:${NUMBERS_TAG:-latest}" live)
+    check "the web's health check says DOWN until its dependency check has passed: $line" \
+        grep -q '^DOWN waiting for the dependency check' <<<"$line"
+    line=$(docker run --rm --entrypoint /opt/probe/health-tick "numbers/numbers-api:${NUMBERS_TAG:-latest}" "live ready")
+    check "the API's health check says DOWN, without starting a JVM, while the server starts: $line" \
+        grep -q '^DOWN starting: .*/health/started not written yet' <<<"$line"
 }
 
 scenario_api_alone() {
     say "1. API alone: three numbers, then the bug, then unhealthy"
     clean
-    up numbers-api || return 1
+    # Self-healing off here, so the unhealthy container stays for its health log to be read.
+    NUMBERS_API_STOP_AFTER=0 up numbers-api || return 1
     wait_until 120 "numbers-api healthy after start" is numbers-api healthy || return 1
     for call in 1 2 3; do
         check "call $call to /rng gives 200" [ "$(status_of "$API/rng")" = 200 ]
     done
     check "call 4 to /rng gives 500" [ "$(status_of "$API/rng")" = 500 ]
-    wait_until $((INTERVAL * RETRIES + 10)) "numbers-api unhealthy after the bug struck" is numbers-api unhealthy || return 1
+    wait_until $((FILE_AGE + INTERVAL * RETRIES + 10)) "numbers-api unhealthy after the bug struck" is numbers-api unhealthy || return 1
     local line; line=$(last_health_line numbers-api)
     say "   docker inspect health log: $line"
     check "the health log names the DOWN check and its data" grep -q 'numbers-api DOWN {calls=4, failAfter=3}' <<<"$line"
 }
 
 scenario_web_without_api() {
-    say "2. web alone, no API: the dependency check fails and the restart policy tries again"
+    say "2. web alone, no API, the book's single check: it fails and the restart policy tries again"
     clean
-    up numbers-web || return 1
+    NUMBERS_WEB_DEPENDENCY_WAIT=0 up numbers-web || return 1
     wait_until 60 "numbers-web exited non-zero and was restarted twice" web_exited_and_restarted || return 1
-    check "its log shows the failed dependency check" grep -q 'http://numbers-api:9080/health/ready .*unknown host numbers-api' <<<"$(docker logs "$(container numbers-web)" 2>&1)"
-    check "it never started Liberty" [ -z "$(docker logs "$(container numbers-web)" 2>&1 | grep 'CWWKF0011I')" ]
+    local log; log=$(docker logs "$(container numbers-web)" 2>&1)
+    check "its log shows the failed dependency check" grep -q 'http://numbers-api:9080/health/ready .*unknown host numbers-api' <<<"$log"
+    check "and that the server was stopped for it" grep -q 'numbers-web: the dependency check failed: stopping the server' <<<"$log"
+    check "the server was stopped before it was ready" [ -z "$(grep 'CWWKF0011I' <<<"$log")" ]
 }
 
 scenario_api_arrives() {
@@ -121,13 +136,14 @@ scenario_up_from_nothing() {
     clean
     up || return 1
     wait_until 180 "both healthy after docker compose up" both_healthy || return 1
+    check "the web waited for the API instead of exiting: never restarted" [ "$(restarts numbers-web)" = 0 ]
     check "the page on the web's port shows a number" page_says 'Here it is: [0-9]'
     local calls=0
     while [ "$(status_of "$API/rng")" = 200 ] && [ $calls -lt 5 ]; do calls=$((calls + 1)); done
     check "the API broke after its budget" [ "$(status_of "$API/rng")" = 500 ]
     check "the page shows the friendly failure" page_says 'RNG service unavailable!'
     local restarts_before; restarts_before=$(restarts numbers-web)
-    wait_until $((INTERVAL * RETRIES + 10)) "numbers-api unhealthy" is numbers-api unhealthy
+    wait_until $((FILE_AGE + INTERVAL * RETRIES + 10)) "numbers-api unhealthy" is numbers-api unhealthy
     check "numbers-web still healthy" is numbers-web healthy
     check "numbers-web was not restarted" [ "$(restarts numbers-web)" = "$restarts_before" ]
     check "the page still answers with the fallback" page_says 'RNG service unavailable!'
@@ -157,7 +173,7 @@ scenario_self_healing() {
     check "the web answered all $polls requests while the API was broken" [ "$web_errors" = 0 ]
     check "the broken API container was stopped by its own health check ($((SECONDS - start)) s)" [ "$(restarts numbers-api)" -ge 1 ]
     say "   the API's log: $(docker logs "$(container numbers-api)" 2>&1 | grep -m1 'probe: stopping process')"
-    check "the API's log says why it was stopped" grep -q 'probe: stopping process 1 after 4 failed health checks in a row' <<<"$(docker logs "$(container numbers-api)" 2>&1)"
+    check "the API's log says why it was stopped" grep -q 'probe: stopping process 1 after 2 failed health checks in a row' <<<"$(docker logs "$(container numbers-api)" 2>&1)"
     while ! api_ready && [ $((SECONDS - start)) -lt 120 ]; do sleep 0.5; done
     check "the fresh API gives numbers $((SECONDS - start)) s after the bug struck (bound 120 s)" [ "$(status_of "$API/rng")" = 200 ]
     wait_until 30 "the web shows numbers again by itself" page_says 'Here it is: [0-9]'

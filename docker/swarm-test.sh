@@ -15,6 +15,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 NAME=swarm-test
+# The web waits this long for the API at each start (compose default 60s): short enough that the broken
+# update of scenario 3 fails within its bound, long enough that the deploy needs no restart.
+export NUMBERS_WEB_DEPENDENCY_WAIT=${NUMBERS_WEB_DEPENDENCY_WAIT:-30s}
 . docker/test-lib.sh
 STACK=$SWARM_TEST_STACK
 API=http://localhost:${NUMBERS_API_PORT:-8087}
