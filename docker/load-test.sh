@@ -72,8 +72,11 @@ fi
 dc down --volumes --remove-orphans --timeout 5
 require_free_ports "${NUMBERS_API_PORT:-8087}" "${NUMBERS_WEB_PORT:-8088}"
 
-# The web's JVM seen from this machine: the container's first process is Liberty's java.
-web_pid() { docker inspect -f '{{.State.Pid}}' "$(container numbers-web)"; }
+# The web's JVM seen from this machine: Liberty's java, a child of the container's first process (the
+# start script, which runs the server beside its dependency check).
+web_pid() {
+    ps -o pid=,comm= --ppid "$(docker inspect -f '{{.State.Pid}}' "$(container numbers-web)")" | awk '$2 == "java" { print $1; exit }'
+}
 # threads and heap bytes after a full GC, from the JVM itself
 footprint() {
     local pid; pid=$(web_pid)
