@@ -243,12 +243,14 @@ status_health() {
     dk inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$1" 2>/dev/null || echo "gone gone"
 }
 
-# run_api NAME STACK PORT hc|nohc: the API image, published on loopback only
+# run_api NAME STACK PORT hc|nohc|off: the API image, published on loopback only. nohc: without
+# Docker's health check; off: also without the server's file-based health (its self-checks are part of
+# what health checking costs, so the idle figure's 'without' is off; an image that does not know the
+# variable ignores it).
 run_api() {
     local args=(run -d --name "$1" --label "$LABEL=$RUN_ID" -p "127.0.0.1:$3:9080")
-    # Without: no Docker health check and no file-based health in the server (its self-checks are part
-    # of what health checking costs; an image that does not know the variable ignores it).
-    [ "$4" = nohc ] && args+=(--no-healthcheck -e MP_HEALTH_CHECK_INTERVAL=0)
+    [ "$4" = nohc ] && args+=(--no-healthcheck)
+    [ "$4" = off ] && args+=(--no-healthcheck -e MP_HEALTH_CHECK_INTERVAL=0)
     CREATED+=("$1")
     local err
     err=$(dk "${args[@]}" "numbers/numbers-api:lc-$2" 2>&1 >/dev/null) ||
@@ -530,7 +532,7 @@ idle_one() { # RUN: four containers at once
             [ "$kind" = nohc ] && port=${IDLE_NOHC_PORT[$s]}
             NAME[$s-$kind]=$name
             T0[$s-$kind]=${EPOCHREALTIME/./}
-            run_api "$name" "$s" "$port" "$kind"
+            run_api "$name" "$s" "$port" "${kind/nohc/off}"
         done
     done
     for s in "${STACKS[@]}"; do

@@ -33,7 +33,7 @@ ROWS = [
     ("bug_fresh_start_s", "4. fresh API: StartedAt → serving (s)", 2, True),
     ("bug_api_restarts", "4. API RestartCount once serving again", 0, False),
     ("idle_hc_pct", "5. idle API CPU with health checks (% of one core)", 3, True),
-    ("idle_nohc_pct", "5. idle API CPU without (`--no-healthcheck`) (% of one core)", 3, True),
+    ("idle_nohc_pct", "5. idle API CPU without (`--no-healthcheck`, `MP_HEALTH_CHECK_INTERVAL=0`) (% of one core)", 3, True),
     ("idle_diff_pct", "5. health checking's cost: with − without (% of one core)", 3, True),
     ("idle_check_period_s", "5. seen period between checks (health log) (s)", 2, True),
     ("idle_per_check_ms", "5. health checking's cost per check (ms CPU)", 1, True),
@@ -171,9 +171,8 @@ def report(out):
     if any(k[0].startswith("idle") for k in values):
         notes.append("Idle CPU: the container's cgroup CPU time over the idle window, four API containers "
                      "idling at once (old/new × with/without the image's HEALTHCHECK); per check = the "
-                     "difference ÷ (window ÷ seen period). Work the server does for its health on its own (a "
-                     "self-check timer, say) runs with and without Docker's check and is not in the "
-                     "difference: compare the 'with' rows too.")
+                     "difference ÷ (window ÷ seen period). 'Without' also turns the server's file-based health "
+                     "off (MP_HEALTH_CHECK_INTERVAL=0), so its self-checks count as health checking's cost.")
     if any(k[0].startswith("tick") for k in values):
         notes.append("Tick: the container's cgroup CPU delta over 20 execs ÷ 20, its idle rate just before "
                      "subtracted (raw values in raw.csv). It holds the exec'd process, the server answering it and "
