@@ -594,20 +594,28 @@ exec_cost() {
     EX_NET=$(awk -v c=$((c1 - c0)) -v n="$TICKS" -v r="$rate" -v t=$((t1 - t0)) 'BEGIN { printf "%.3f", (c - r * t) / n / 1e6 }')
     EX_WALL=$(awk -v t=$((t1 - t0)) -v n="$TICKS" 'BEGIN { printf "%.1f", t / n / 1000 }')
 }
+# one_api_per_stack WHAT SUFFIX: an API container per stack without Docker's health check, started at
+# once and waited for until ready; their names in SOLO[stack]
+declare -A SOLO
+one_api_per_stack() {
+    local what=$1 suffix=$2 s
+    local -A T0
+    for s in "${STACKS[@]}"; do
+        SOLO[$s]=lc-$s-$suffix
+        T0[$s]=${EPOCHREALTIME/./}
+        run_api "${SOLO[$s]}" "$s" "${SOLO_PORT[$s]}" nohc
+    done
+    for s in "${STACKS[@]}"; do
+        wait_ready "${SOLO[$s]}" "$s" "${SOLO_PORT[$s]}" "${T0[$s]}" "$HEALTHY_BOUND" "$what: ${SOLO[$s]} ready"
+    done
+}
+
 tick_one() { # RUN: one idle container per stack (no health check of Docker's), the check exec'd 20 times
     local r=$1 s name f b0 b1 tb0 tb1 rate argv=() noop
-    local -A NAME T0
-    for s in "${STACKS[@]}"; do
-        NAME[$s]=lc-$s-tick-$r
-        T0[$s]=${EPOCHREALTIME/./}
-        run_api "${NAME[$s]}" "$s" "${SOLO_PORT[$s]}" nohc
-    done
-    for s in "${STACKS[@]}"; do
-        wait_ready "${NAME[$s]}" "$s" "${SOLO_PORT[$s]}" "${T0[$s]}" "$HEALTHY_BOUND" "tick: ${NAME[$s]} ready"
-    done
+    one_api_per_stack tick "tick-$r"
     sleep "$SETTLE"
     for s in "${STACKS[@]}"; do
-        name=${NAME[$s]}
+        name=${SOLO[$s]}
         mapfile -d '' argv < <(python3 "$HELPER" hc-argv "${HC_JSON[$s]}" || true)
         if [ ${#argv[@]} = 0 ]; then say "  $s #$r: the API image has no HEALTHCHECK command; no tick"; continue; fi
         cg_need "$name" "$s"
@@ -632,7 +640,7 @@ tick_one() { # RUN: one idle container per stack (no health check of Docker's), 
         fi
         say "  $s #$r: $line$noop (the container's cgroup only: the exec'd process, runc's part inside the container, the server's answers)$([ "$fails" = 0 ] || echo "; $fails of $TICKS checks failed")"
     done
-    for s in "${STACKS[@]}"; do rm_container "${NAME[$s]}"; done
+    for s in "${STACKS[@]}"; do rm_container "${SOLO[$s]}"; done
 }
 
 # ------------------------------------------------------------------------------------------ warm-up
@@ -640,17 +648,9 @@ tick_one() { # RUN: one idle container per stack (no health check of Docker's), 
 # after a build (old #1) pays for cold caches that the others do not.
 warm_up() {
     local s t=$SECONDS
-    local -A NAME T0
     say "warm-up: each API image started once, not measured"
-    for s in "${STACKS[@]}"; do
-        NAME[$s]=lc-$s-warmup
-        T0[$s]=${EPOCHREALTIME/./}
-        run_api "${NAME[$s]}" "$s" "${SOLO_PORT[$s]}" nohc
-    done
-    for s in "${STACKS[@]}"; do
-        wait_ready "${NAME[$s]}" "$s" "${SOLO_PORT[$s]}" "${T0[$s]}" "$HEALTHY_BOUND" "warm-up: ${NAME[$s]} ready"
-    done
-    for s in "${STACKS[@]}"; do rm_container "${NAME[$s]}"; done
+    one_api_per_stack warm-up warmup
+    for s in "${STACKS[@]}"; do rm_container "${SOLO[$s]}"; done
     meta "stage warm-up" "$((SECONDS - t)) s"
     say "warm-up: $((SECONDS - t)) s"
 }
