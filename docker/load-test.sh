@@ -94,9 +94,35 @@ say "the web under $USERS users while the API freezes and crashes (bound $BOUND_
 NUMBERS_API_FAIL_AFTER=0 NUMBERS_API_STOP_AFTER=0 NUMBERS_WEB_DEPENDENCY_WAIT=170s dc up -d || { fail "docker compose up -d"; tail -5 "$LOG" | sed 's/^/     | /'; exit 1; }
 wait_until 180 "both healthy" both_healthy || { summary; exit 1; }
 
+api=$(container numbers-api)
+# docker pause can fail on a cgroup-v1 engine while the container forks (a health check starting):
+# "unable to freeze". Try again; if it keeps failing, stop the JVM itself, which is what the pause does to it.
+freeze_api() {
+    local try
+    for try in 1 2 3 4 5; do
+        docker pause "$api" >/dev/null 2>&1 && { frozen_by=pause; return; }
+        sleep 0.2
+    done
+    kill -STOP "$(docker inspect -f '{{.State.Pid}}' "$api")" && frozen_by=sigstop
+}
+thaw_api() {
+    if [ "$frozen_by" = pause ]; then docker unpause "$api" >/dev/null; else kill -CONT "$(docker inspect -f '{{.State.Pid}}' "$api")"; fi
+}
 # A warm-up with as many users, so that the measured run meets JIT-compiled code and a thread pool
-# already sized for this load, as users of a running service would.
+# already sized for this load, as users of a running service would; then once more with the API frozen
+# for 4 s, so that the fallback and the open circuit have run once too. What their first use allocates
+# for good (classes, metrics, caches) is then in the heap before the footprint below, and the heap's
+# growth over the measured run is what the run itself leaves behind.
 wrk -t4 -c$USERS -d15s "$WEB/api/number" >/dev/null 2>&1
+wrk -t4 -c$USERS -d12s "$WEB/api/number" >/dev/null 2>&1 &
+warmup_wrk=$!
+pids+=("$warmup_wrk")
+sleep 3
+freeze_api
+sleep 4
+thaw_api
+wait "$warmup_wrk"
+wait_until 30 "numbers again after the warm-up's freeze" page_says 'Here it is: [0-9]' || { summary; exit 1; }
 before=$(footprint) || { fail "jcmd could not reach the web's JVM (pid $(web_pid))"; summary; exit 1; }
 say "   web before: threads and heap after GC: $before"
 web_restarts=$(restarts numbers-web)
@@ -119,20 +145,6 @@ REC_OUT=$WORK/rec REC_SUMMARY=$WORK/summary REC_KIND=json REC_THINK_MS=$THINK_MS
 wrk_pid=$!
 pids+=("$wrk_pid")
 
-api=$(container numbers-api)
-# docker pause can fail on a cgroup-v1 engine while the container forks (a health check starting):
-# "unable to freeze". Try again; if it keeps failing, stop the JVM itself, which is what the pause does to it.
-freeze_api() {
-    local try
-    for try in 1 2 3 4 5; do
-        docker pause "$api" >/dev/null 2>&1 && { frozen_by=pause; return; }
-        sleep 0.2
-    done
-    kill -STOP "$(docker inspect -f '{{.State.Pid}}' "$api")" && frozen_by=sigstop
-}
-thaw_api() {
-    if [ "$frozen_by" = pause ]; then docker unpause "$api" >/dev/null; else kill -CONT "$(docker inspect -f '{{.State.Pid}}' "$api")"; fi
-}
 sleep 8
 event pause
 freeze_api
