@@ -31,14 +31,8 @@ FILE_AGE=2
 LOG=$(mktemp)
 . docker/test-lib.sh
 
-dc() { docker compose -p "$PROJECT" "$@" >>"$LOG" 2>&1; }
-container() { docker compose -p "$PROJECT" ps -aq "$1" 2>/dev/null; }
-health() { local id; id=$(container "$1"); [ -n "$id" ] && docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{end}}' "$id"; }
-restarts() { docker inspect -f '{{.RestartCount}}' "$(container "$1")"; }
 last_health_line() { docker inspect -f '{{range .State.Health.Log}}{{.Output}}{{end}}' "$(container "$1")" | grep -v '^$' | tail -1; }
 
-is() { [ "$(health "$1")" = "$2" ]; }
-both_healthy() { is numbers-api healthy && is numbers-web healthy; }
 web_exited_and_restarted() {
     local id; id=$(container numbers-web)
     [ "$(restarts numbers-web)" -ge 2 ] && [ "$(docker inspect -f '{{.State.ExitCode}}' "$id")" != 0 ]
@@ -149,7 +143,6 @@ scenario_up_from_nothing() {
     check "the page still answers with the fallback" page_says 'RNG service unavailable!'
 }
 
-api_ready() { [ "$(status_of "$API/health/ready")" = 200 ]; }
 web_answers() { # a number or the fallback, never an error
     grep -q 'Here it is: [0-9]\|RNG service unavailable!' <<<"$(curl -s --max-time 3 -X POST "$WEB/")"
 }

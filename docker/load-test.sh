@@ -36,13 +36,6 @@ WORK=$(mktemp -d)
 LOG=$WORK/compose.log
 . docker/test-lib.sh
 
-dc() { docker compose -p "$PROJECT" "$@" >>"$LOG" 2>&1; }
-container() { docker compose -p "$PROJECT" ps -aq "$1" 2>/dev/null; }
-health() { local id; id=$(container "$1"); [ -n "$id" ] && docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{end}}' "$id"; }
-is() { [ "$(health "$1")" = "$2" ]; }
-both_healthy() { is numbers-api healthy && is numbers-web healthy; }
-restarts() { docker inspect -f '{{.RestartCount}}' "$(container "$1")"; }
-api_ready() { [ "$(status_of "$API/health/ready")" = 200 ]; }
 between() { [ "$2" -ge "$1" ] && [ "$2" -le "$3" ]; } # LOW X HIGH
 now_ms() { date +%s%3N; }
 event() { echo "$1 $(now_ms)" >>"$WORK/events"; }

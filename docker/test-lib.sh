@@ -1,4 +1,4 @@
-# Shared by docker/compose-test.sh and docker/swarm-test.sh: one line per check, bounded waits, the
+# Shared by docker/compose-test.sh, docker/load-test.sh and docker/swarm-test.sh: one line per check, bounded waits, the
 # closing "N passed, N failed" count, the image build and the start-up check of the engine. Source it;
 # set NAME first.
 passed=0
@@ -29,6 +29,16 @@ wait_until() {
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
 page_says() { curl -s --max-time 5 -X POST "$WEB/" | grep -q "$1"; }
+
+# A compose project's services, for the compose and load tests: set PROJECT, LOG (compose's own
+# output) and API before calling them.
+dc() { docker compose -p "$PROJECT" "$@" >>"$LOG" 2>&1; }
+container() { docker compose -p "$PROJECT" ps -aq "$1" 2>/dev/null; }
+health() { local id; id=$(container "$1"); [ -n "$id" ] && docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{end}}' "$id"; }
+restarts() { docker inspect -f '{{.RestartCount}}' "$(container "$1")"; }
+is() { [ "$(health "$1")" = "$2" ]; }
+both_healthy() { is numbers-api healthy && is numbers-web healthy; }
+api_ready() { [ "$(status_of "$API/health/ready")" = 200 ]; }
 
 summary() {
     echo "${NAME%-test}: $passed passed, $failed failed"
