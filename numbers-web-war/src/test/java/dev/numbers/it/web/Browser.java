@@ -25,6 +25,8 @@ final class Browser {
                 .setBinary(CHROMIUM)
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=" + windowSize,
                         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+        // The operations view is served over HTTPS with the key pair the test server made at its first start.
+        options.setAcceptInsecureCerts(true);
         ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
         return new ChromeDriver(driver, options);
     }

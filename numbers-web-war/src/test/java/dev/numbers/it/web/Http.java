@@ -7,12 +7,23 @@ import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /** HTTP from outside, as a browser, a script or a platform sees the web and the API. */
 final class Http {
@@ -22,7 +33,37 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** The test servers' monitor user (src/test/liberty): what an operator gives in NUMBERS_MONITOR_PASSWORD. */
+    static final String MONITOR_PASSWORD = "integration-tests-only";
+    static final int HTTPS_PORT = Integer.getInteger("it.https.port", 9290);
+
+    /*
+     * The management side (/metrics, /ops) speaks HTTPS with the key pair the test server made at its
+     * first start, which no client can verify: this client alone trusts it, and only for those paths.
+     */
+    private static final HttpClient MANAGEMENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .sslContext(trustingTheTestServer())
+            .sslParameters(withoutHostnameCheck())
+            .build();
+
     private Http() {
+    }
+
+    /** GET over HTTPS on the server of {@code base}, as the monitor user. */
+    static HttpResponse<String> asMonitor(URL base, String path) {
+        return management(base, path, "monitor:" + MONITOR_PASSWORD);
+    }
+
+    /** GET over HTTPS on the server of {@code base}, with these credentials ("user:password") or none (null). */
+    static HttpResponse<String> management(URL base, String path, String credentials) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("https://" + base.getHost() + ":" + HTTPS_PORT).resolve(path))
+                .timeout(Duration.ofSeconds(10));
+        if (credentials != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(MANAGEMENT, builder.build());
     }
 
     static HttpResponse<String> get(URL base, String path) {
@@ -37,9 +78,12 @@ final class Http {
         if (headers.length > 0) {
             builder.headers(headers);
         }
-        HttpRequest request = builder.build();
+        return send(CLIENT, builder.build());
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -52,5 +96,51 @@ final class Http {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
         }
+    }
+
+    private static SSLContext trustingTheTestServer() {
+        TrustManager anyCertificate = new X509ExtendedTrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {anyCertificate}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SSLParameters withoutHostnameCheck() {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setEndpointIdentificationAlgorithm(null);
+        return parameters;
     }
 }

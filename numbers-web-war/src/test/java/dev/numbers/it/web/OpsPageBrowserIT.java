@@ -87,7 +87,7 @@ class OpsPageBrowserIT {
 
     @Test
     void theBrokenApiTurnsDownOnThePageWithoutAReload() throws Exception {
-        browser.get(web.toURI().resolve("/ops").toString());
+        browser.get("https://monitor:" + Http.MONITOR_PASSWORD + "@" + web.getHost() + ":" + Http.HTTPS_PORT + "/ops");
         assertEquals("numbers: operations", browser.getTitle());
         waitFor("both services UP", driver -> "UP".equals(statusOf("numbers-api")) && "UP".equals(statusOf("numbers-web")));
         ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");

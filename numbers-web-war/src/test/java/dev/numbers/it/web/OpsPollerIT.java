@@ -114,7 +114,7 @@ class OpsPollerIT {
 
     @Test
     void theGaugesOnMetricsFollowThePoller() {
-        Eventually.await("the hung service's gauge at 0", Duration.ofSeconds(10), () -> Http.get(web, "/metrics").body(),
+        Eventually.await("the hung service's gauge at 0", Duration.ofSeconds(10), () -> Http.asMonitor(web, "/metrics").body(),
                 metrics -> metrics.contains("numbers_ops_service_up{mp_scope=\"application\",service=\"hung\",} 0.0"));
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The operations view in front of the real API: the API breaks and /ops/status, the page and /metrics
  * show it DOWN with the time it happened while the web stays UP; the circuit breaker opens and closes
- * and all three follow its real state.
+ * and all three follow its real state. The view and /metrics answer only the monitor user, over HTTPS.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -58,15 +59,31 @@ class OpsViewIT {
     URL web;
 
     private String page() {
-        return Http.get(web, "/ops").body();
+        return Http.asMonitor(web, "/ops").body();
     }
 
     private String metrics() {
-        return Http.get(web, "/metrics").body();
+        return Http.asMonitor(web, "/metrics").body();
     }
 
     private static String gauge(String name, String tag, String value) {
         return name + "{mp_scope=\"application\"," + tag + "=\"" + value + "\",}";
+    }
+
+    @Test
+    @Order(0)
+    void theManagementSideAnswersTheMonitorUserOverHttpsOnly() {
+        for (String path : new String[] {"/ops", "/ops/status", "/metrics"}) {
+            HttpResponse<String> plain = Http.get(web, path);
+            assertEquals(302, plain.statusCode(), path + " over plain HTTP is sent to HTTPS");
+            assertTrue(plain.headers().firstValue("Location").orElse("").startsWith("https://"), path + " redirects to HTTPS");
+            assertFalse(plain.body().contains("numbers"), path + " says nothing over plain HTTP");
+            assertEquals(401, Http.management(web, path, null).statusCode(), path + " without a user");
+            assertEquals(401, Http.management(web, path, "monitor:not-the-password").statusCode(), path + " with a wrong password");
+            assertEquals(200, Http.asMonitor(web, path).statusCode(), path + " as the monitor user");
+        }
+        assertEquals(200, Http.get(web, "/health/live").statusCode(), "platforms read /health without a user");
+        assertEquals(200, Http.get(web, "/").statusCode(), "the page stays open");
     }
 
     @Test
@@ -85,7 +102,7 @@ class OpsViewIT {
         // On a cold first server a poll can still miss its 1 s bound (a CI run saw it): the gauge follows the next one.
         Eventually.await("the API's gauge at 1", SOON, this::metrics,
                 m -> m.contains(gauge("numbers_ops_service_up", "service", "numbers-api") + " 1.0"));
-        String policy = Http.get(web, "/ops").headers().firstValue("Content-Security-Policy").orElse("");
+        String policy = Http.asMonitor(web, "/ops").headers().firstValue("Content-Security-Policy").orElse("");
         assertTrue(policy.startsWith("default-src 'none'") && policy.contains("script-src 'sha256-"),
                 "the page runs nothing but its own script: " + policy);
     }
