@@ -1,5 +1,7 @@
 package dev.numbers.web.http;
 
+import dev.numbers.web.text.OneLine;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -13,6 +15,9 @@ import javax.net.ssl.SSLException;
  */
 public final class ExchangeFailure {
 
+    /** Enough for any message the JDK writes itself; what is cut is a peer's bytes. */
+    static final int MESSAGE_MAX = 120;
+
     private ExchangeFailure() {
     }
 
@@ -23,6 +28,18 @@ public final class ExchangeFailure {
 
     /** @param timeoutMs the exchange's time bound, named when it ran out */
     public static String describe(Throwable failure, long timeoutMs) {
+        return words(failure, timeoutMs, true);
+    }
+
+    /**
+     * The same, from a fixed set of words without the exception's own text, which can name hosts,
+     * addresses and certificates: for what anyone who can reach a health endpoint reads.
+     */
+    public static String reason(Throwable failure, long timeoutMs) {
+        return words(failure, timeoutMs, false);
+    }
+
+    private static String words(Throwable failure, long timeoutMs, boolean withText) {
         // The JDK wraps an unknown host in a ConnectException, so it is looked for first.
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnresolvedAddressException) {
@@ -42,11 +59,16 @@ public final class ExchangeFailure {
                 return "connection refused";
             }
             if (cause instanceof SSLException) {
-                return "TLS failed: " + cause.getMessage();
+                return withText ? "TLS failed: " + OneLine.of(String.valueOf(cause.getMessage()), MESSAGE_MAX) : "TLS failed";
             }
         }
+        if (!withText) {
+            return "connection failed";
+        }
+        // The JDK quotes what the peer sent ("parsing HTTP/1.1 status line, receiving [...]"): whatever
+        // bytes a broken or hostile service answers, they reach the page as one short line.
         return failure instanceof IOException && failure.getMessage() != null
-                ? "connection failed: " + failure.getMessage()
+                ? "connection failed: " + OneLine.of(failure.getMessage(), MESSAGE_MAX)
                 : "connection failed: " + failure.getClass().getSimpleName();
     }
 }

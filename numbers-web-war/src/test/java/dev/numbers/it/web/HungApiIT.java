@@ -37,7 +37,7 @@ class HungApiIT {
     static WebArchive web() {
         return WebArchives.web("web-before-hung-api",
                 "numbers.api.url=http://127.0.0.1:" + HUNG.port(),
-                "numbers.web.api-check.cache-ms=0");
+                "numbers.web.api-check.cache-ms=100");
     }
 
     @ArquillianResource

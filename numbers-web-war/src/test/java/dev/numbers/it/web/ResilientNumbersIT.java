@@ -43,7 +43,7 @@ class ResilientNumbersIT {
     static WebArchive web() {
         return WebArchives.web("resilient-web",
                 "numbers.api.url=" + WebArchives.API_URL,
-                "numbers.web.api-check.cache-ms=0",
+                "numbers.web.api-check.cache-ms=100",
                 WebArchives.FT + "CircuitBreaker/delay=" + CIRCUIT_DELAY_MS);
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLHandshakeException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExchangeFailureTest {
 
@@ -48,5 +49,25 @@ class ExchangeFailureTest {
     void anythingElseIsOneLineWithoutAStackTrace() {
         assertEquals("connection failed: closed by the server", ExchangeFailure.describe(new IOException("closed by the server"), 800));
         assertEquals("connection failed: IllegalStateException", ExchangeFailure.describe(new IllegalStateException(), 800));
+    }
+
+    @Test
+    void whatThePeerSentReachesThePageAsOneShortLine() {
+        // Found by HealthReaderFuzzTest: the JDK quotes a broken status line, binary bytes and line
+        // breaks included, and the poll's problem carried it to the page, the JSON and the log as it was.
+        String quoted = "parsing HTTP/1.1 status line, receiving [HTTP/\u0000\u0085\r\n" + "x".repeat(5000) + "]";
+        String line = ExchangeFailure.describe(new IOException(quoted), 800);
+
+        assertTrue(line.startsWith("connection failed: parsing HTTP/1.1 status line, receiving [HTTP/??  xxx"), line);
+        assertEquals(1, line.lines().count());
+        assertEquals("connection failed: ".length() + ExchangeFailure.MESSAGE_MAX + "...".length(), line.length());
+    }
+
+    @Test
+    void theSafeReasonCarriesNoTextOfTheException() {
+        assertEquals("TLS failed", ExchangeFailure.reason(new SSLHandshakeException("PKIX path building failed for api.internal"), 800));
+        assertEquals("connection failed", ExchangeFailure.reason(new IOException("closed by 10.0.0.7"), 800));
+        assertEquals("connection refused", ExchangeFailure.reason(new ConnectException("10.0.0.7:9080"), 800));
+        assertEquals("no answer within 800 ms", ExchangeFailure.reason(new HttpTimeoutException("request timed out"), 800));
     }
 }

@@ -50,7 +50,9 @@ public class ApiReadiness {
     void configure() {
         // The check answers within 1 s, so /health answers within 1.5 s even when the API hangs.
         timeoutMs = BoundedNumber.parse(TIMEOUT_KEY, timeoutText, 800, 50, 1000);
-        cacheMs = BoundedNumber.parse(CACHE_KEY, cacheText, 2000, 0, 60_000);
+        // At least 100 ms: the API is then asked at most 10 times a second, whatever polls /health (0 made
+        // every /health ask anew, one after the other). At most a minute: readiness must follow the API.
+        cacheMs = BoundedNumber.parse(CACHE_KEY, cacheText, 2000, 100, 60_000);
         // HTTP/1.1: the default h2c upgrade costs every check of a plain-HTTP Liberty an extra round trip.
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -65,7 +67,10 @@ public class ApiReadiness {
             return seen;
         }
         synchronized (this) {
-            if (!fresh(last)) {
+            // A caller that waited here for another's question takes that answer, fresh or not: it is
+            // newer than the one this caller found stale. So /health waits for at most one question,
+            // however many callers queue and whatever the cache's length.
+            if (last == seen) {
                 last = ask();
             }
             return last;
@@ -83,21 +88,27 @@ public class ApiReadiness {
         try {
             request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(timeoutMs)).GET().build();
         } catch (IllegalArgumentException e) {
-            return new Verdict(false, url, 0, 0, "numbers.api.url is not a valid URL: " + apiUrl, Instant.now());
+            return new Verdict(false, url, 0, 0, "numbers.api.url is not a valid URL",
+                    "numbers.api.url is not a valid URL: " + apiUrl, Instant.now());
         }
         CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
             int status = exchange.get(timeoutMs, TimeUnit.MILLISECONDS).statusCode();
-            return new Verdict(status == 200, url, status, millisSince(start), status == 200 ? "ready" : "not ready", Instant.now());
+            String words = status == 200 ? "ready" : "not ready";
+            return new Verdict(status == 200, url, status, millisSince(start), words, words, Instant.now());
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            return new Verdict(false, url, 0, millisSince(start), ExchangeFailure.noAnswerWithin(timeoutMs), Instant.now());
+            return failed(url, start, ExchangeFailure.noAnswerWithin(timeoutMs), ExchangeFailure.noAnswerWithin(timeoutMs));
         } catch (ExecutionException e) {
-            return new Verdict(false, url, 0, millisSince(start), ExchangeFailure.describe(e.getCause(), timeoutMs), Instant.now());
+            return failed(url, start, ExchangeFailure.reason(e.getCause(), timeoutMs), ExchangeFailure.describe(e.getCause(), timeoutMs));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Verdict(false, url, 0, millisSince(start), "interrupted", Instant.now());
+            return failed(url, start, "interrupted", "interrupted");
         }
+    }
+
+    private static Verdict failed(String url, long start, String reason, String detail) {
+        return new Verdict(false, url, 0, millisSince(start), reason, detail, Instant.now());
     }
 
     private static long millisSince(long start) {

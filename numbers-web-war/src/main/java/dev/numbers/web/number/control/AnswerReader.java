@@ -3,6 +3,7 @@ package dev.numbers.web.number.control;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Reads the API's answer: a whole number 0 &lt;= n &lt; 100 in at most a few bytes of plain text.
@@ -11,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 public final class AnswerReader {
 
     static final int LIMIT = 64;
+
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+");
+    private static final Pattern ASCII_SPACE = Pattern.compile("^[ \\t\\n\\r\\f\\u000b]+|[ \\t\\n\\r\\f\\u000b]+$");
 
     private AnswerReader() {
     }
@@ -23,9 +27,16 @@ public final class AnswerReader {
         if (bytes.length > LIMIT) {
             throw new BadAnswerException("answer longer than " + LIMIT + " bytes");
         }
-        String text = new String(bytes, StandardCharsets.UTF_8).trim();
+        // Only ASCII white space around the number: String.trim() also takes NULs and other controls away,
+        // so "5\0" was 5.
+        String text = ASCII_SPACE.matcher(new String(bytes, StandardCharsets.UTF_8)).replaceAll("");
         if (text.isEmpty()) {
             throw new BadAnswerException("empty answer");
+        }
+        // ASCII digits only, as the API writes them: Integer.parseInt alone also reads '+' and every
+        // script's digits, so "\u0664\u0662" was 42.
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new BadAnswerException("not a number: '" + printable(text) + "'");
         }
         int number;
         try {
@@ -43,11 +54,19 @@ public final class AnswerReader {
     private static String printable(String text) {
         StringBuilder out = new StringBuilder();
         for (char c : text.toCharArray()) {
-            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+            out.append(printable(c) ? c : '?');
             if (out.length() == 32) {
                 return out + "...";
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Not the C0 and C1 controls and DEL, not the line and paragraph separators, not the invisible format
+     * characters (a right-to-left override turns the rest of a log line around).
+     */
+    private static boolean printable(char c) {
+        return !Character.isISOControl(c) && c != '\u2028' && c != '\u2029' && Character.getType(c) != Character.FORMAT;
     }
 }

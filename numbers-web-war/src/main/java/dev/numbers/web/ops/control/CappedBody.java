@@ -22,12 +22,19 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     private final int cap;
+    /**
+     * Made up front, while the application runs: a body that outgrows its cap after the application
+     * stopped would otherwise load this class from a closed class loader (a CI log: ClassFormatError).
+     */
+    private final TooLarge tooLarge;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private volatile Flow.Subscription subscription;
+    private volatile boolean aborted;
 
     CappedBody(int cap) {
         this.cap = cap;
+        this.tooLarge = new TooLarge(cap);
     }
 
     @Override
@@ -38,13 +45,13 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
-        if (result.isDone()) {
+        if (aborted || result.isDone()) {
             return;
         }
         for (ByteBuffer buffer : buffers) {
             if (bytes.size() + buffer.remaining() > cap) {
                 subscription.cancel();
-                result.completeExceptionally(new TooLarge(cap));
+                result.completeExceptionally(tooLarge);
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];
@@ -68,7 +75,9 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         return result;
     }
 
+    /** Ends the read: the connection is closed and whatever still arrives is dropped unread. */
     void abort() {
+        aborted = true;
         Flow.Subscription current = subscription;
         if (current != null) {
             current.cancel();

@@ -5,9 +5,9 @@ import dev.numbers.web.ops.entity.HealthReading;
 import dev.numbers.web.ops.entity.Status;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns an HTTP answer into a {@link HealthReading}: MicroProfile Health JSON ({@code status} and
@@ -26,6 +27,16 @@ final class HealthAnswer {
     /** More checks than this from one service is not a health answer but a flood; the rest are left out. */
     static final int MAX_CHECKS = 64;
 
+    /**
+     * A health answer is four levels deep (answer, checks, check, data) plus whatever a check's data
+     * nests; deeper than this is not one. Checked before parsing, so that no parser, Liberty's or this
+     * JVM's, recurses into a body of 64 KiB of brackets.
+     */
+    static final int MAX_DEPTH = 64;
+
+    /** Made once: Json.createReader looks the JSON-P provider up anew, a class-path scan, on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     private HealthAnswer() {
     }
 
@@ -33,10 +44,15 @@ final class HealthAnswer {
         if (httpStatus != 200 && httpStatus != 503) {
             return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", not a health answer");
         }
+        if (JsonDepth.exceeds(body, MAX_DEPTH)) {
+            return notHealth(at, latencyMs, httpStatus, "nested deeper than " + MAX_DEPTH);
+        }
         JsonObject answer;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
             answer = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Not only JsonException: parsers also throw plain RuntimeExceptions (Parsson's depth limit
+            // did), and whatever a body makes the parser throw, the poll is a failed one, recorded.
             return notHealth(at, latencyMs, httpStatus);
         }
         Status overall = statusOf(answer.get("status"));
@@ -84,5 +100,9 @@ final class HealthAnswer {
 
     private static HealthReading notHealth(Instant at, long latencyMs, int httpStatus) {
         return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", but not MicroProfile Health JSON");
+    }
+
+    private static HealthReading notHealth(Instant at, long latencyMs, int httpStatus, String why) {
+        return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", but not MicroProfile Health JSON (" + why + ")");
     }
 }

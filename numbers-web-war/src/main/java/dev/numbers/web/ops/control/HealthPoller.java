@@ -1,7 +1,9 @@
 package dev.numbers.web.ops.control;
 
+import dev.numbers.web.ops.entity.HealthReading;
 import dev.numbers.web.ops.entity.Polling;
 import dev.numbers.web.ops.entity.Target;
+import dev.numbers.web.text.OneLine;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -11,10 +13,12 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -43,6 +47,8 @@ public class HealthPoller {
     HealthHistory history;
 
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private volatile boolean stopped;
+    private volatile TargetReader reader;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         Polling polling = settings.polling();
@@ -50,38 +56,93 @@ public class HealthPoller {
             LOG.info("ops: health polling is switched off (numbers.ops.enabled=false)");
             return;
         }
-        HealthReader reader = new HealthReader(polling.timeoutMs(), httpThreads);
+        reader = newReader(polling);
         long first = Math.min(FIRST_POLL_MS, polling.intervalMs());
-        for (Target target : settings.targets()) {
-            tasks.add(scheduler.scheduleWithFixedDelay(new Poll(target, reader), first, polling.intervalMs(), TimeUnit.MILLISECONDS));
+        synchronized (tasks) {
+            for (Target target : settings.targets()) {
+                tasks.add(scheduler.scheduleWithFixedDelay(new Poll(target), first, polling.intervalMs(), TimeUnit.MILLISECONDS));
+            }
         }
         LOG.info("ops: watching " + settings.targets().stream().map(t -> t.name() + " at " + t.url()).toList()
                 + " every " + polling.intervalMs() + " ms, each poll bounded to " + polling.timeoutMs() + " ms");
     }
 
+    /** How the polls read their targets; tests put a stand-in here. */
+    TargetReader newReader(Polling polling) {
+        return new HealthReader(polling.timeoutMs(), httpThreads);
+    }
+
+    /**
+     * The application is stopping: no poll starts any more, and one in flight is ended and gives up
+     * quietly. It must not record (the beans it would record into are being destroyed, WELD-000229), nor
+     * load a class (the application's class loader is closing, ClassFormatError), nor log as if it failed.
+     */
     @PreDestroy
     void stop() {
-        tasks.forEach(task -> task.cancel(true));
+        stopped = true;
+        synchronized (tasks) {
+            tasks.forEach(task -> task.cancel(true));
+            tasks.clear();
+        }
+        TargetReader current = reader;
+        if (current != null) {
+            current.abortAll();
+        }
     }
 
     private final class Poll implements Runnable {
 
         private final Target target;
-        private final HealthReader reader;
+        private boolean stackLogged;
 
-        Poll(Target target, HealthReader reader) {
+        Poll(Target target) {
             this.target = target;
-            this.reader = reader;
         }
 
-        @Override
-        public void run() {
-            try {
-                history.record(target, reader.read(target));
-            } catch (RuntimeException e) {
-                // A scheduled task that throws is never run again; one bad poll must not end the watching.
-                LOG.warning("ops: polling " + target.name() + " failed: " + e);
+        /** The stack once, for whoever mends the bug; after that one line a poll, not a stack every interval. */
+        private void warn(String what, Throwable e) {
+            if (stackLogged) {
+                LOG.warning(what + ": " + oneLine(e));
+            } else {
+                stackLogged = true;
+                LOG.log(Level.WARNING, what, e);
             }
         }
+
+        /** Never throws: a scheduled task that throws, an Error as much as an exception, is never run again. */
+        @Override
+        public void run() {
+            if (stopped) {
+                return;
+            }
+            Instant at = Instant.now();
+            long start = System.nanoTime();
+            HealthReading reading;
+            try {
+                reading = reader.read(target);
+            } catch (Throwable e) {
+                if (stopped) {
+                    return;
+                }
+                warn("ops: polling " + target.name() + " failed", e);
+                reading = HealthReading.failed(at, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), 0,
+                        "poll failed: " + oneLine(e));
+            }
+            if (stopped) {
+                return;
+            }
+            try {
+                history.record(target, reading);
+            } catch (Throwable e) {
+                if (!stopped) {
+                    warn("ops: recording a poll of " + target.name() + " failed", e);
+                }
+            }
+        }
+    }
+
+    /** A throwable as one short line for the page: its class and the start of its message, no stack. */
+    static String oneLine(Throwable failure) {
+        return OneLine.of(failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), 160);
     }
 }

@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +23,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * refuse, accept and never answer, or trickle its answer a byte at a time. At most {@value #MAX_BODY}
  * bytes of body are read. Redirects are not followed: a health URL that moved is a wrong setting.
  */
-public final class HealthReader {
+public final class HealthReader implements TargetReader {
 
     static final int MAX_BODY = 64 * 1024;
 
     private final long timeoutMs;
     private final HttpClient client;
+    /** How to end each poll in flight, for {@link #abortAll()}. */
+    private final Set<Runnable> inFlight = ConcurrentHashMap.newKeySet();
 
     /** @param threads where the HTTP client runs its work: in Liberty, a managed executor, not threads of its own */
     public HealthReader(long timeoutMs, Executor threads) {
@@ -40,6 +44,12 @@ public final class HealthReader {
                 .build();
     }
 
+    @Override
+    public void abortAll() {
+        inFlight.forEach(Runnable::run);
+    }
+
+    @Override
     public HealthReading read(Target target) {
         Instant at = Instant.now();
         long start = System.nanoTime();
@@ -54,16 +64,13 @@ public final class HealthReader {
             body.set(capped);
             return capped;
         });
+        Runnable abort = () -> abort(exchange, body.get());
+        inFlight.add(abort);
         try {
             HttpResponse<byte[]> response = exchange.get(timeoutMs, TimeUnit.MILLISECONDS);
             return HealthAnswer.parse(at, millisSince(start), response.statusCode(), response.body());
         } catch (TimeoutException e) {
-            // Both, so that the connection is closed now and the next poll never finds this one still open.
-            exchange.cancel(true);
-            CappedBody started = body.get();
-            if (started != null) {
-                started.abort();
-            }
+            abort(exchange, body.get());
             return HealthReading.failed(at, millisSince(start), 0, ExchangeFailure.noAnswerWithin(timeoutMs));
         } catch (ExecutionException e) {
             return HealthReading.failed(at, millisSince(start), 0, reasonOf(e.getCause()));
@@ -71,6 +78,16 @@ public final class HealthReader {
             Thread.currentThread().interrupt();
             exchange.cancel(true);
             return HealthReading.failed(at, millisSince(start), 0, "poll interrupted (the web is stopping)");
+        } finally {
+            inFlight.remove(abort);
+        }
+    }
+
+    /** Both, so that the connection is closed now and the next poll never finds this one still open. */
+    private static void abort(CompletableFuture<?> exchange, CappedBody started) {
+        exchange.cancel(true);
+        if (started != null) {
+            started.abort();
         }
     }
 

@@ -3,19 +3,18 @@ package dev.numbers.web.ops.control;
 import dev.numbers.web.ops.entity.Polling;
 import dev.numbers.web.ops.entity.Target;
 import dev.numbers.web.settings.BoundedNumber;
+import dev.numbers.web.settings.Switch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
-import java.util.logging.Logger;
+import java.util.Optional;
 
 /** The operations view's settings (numbers.ops.*), read once; each is MicroProfile Config, so an environment variable overrides it. */
 @ApplicationScoped
 public class OpsSettings {
-
-    private static final Logger LOG = Logger.getLogger(OpsSettings.class.getName());
 
     static final String ENABLED_KEY = "numbers.ops.enabled";
     static final String INTERVAL_KEY = "numbers.ops.interval-ms";
@@ -26,9 +25,13 @@ public class OpsSettings {
     @ConfigProperty(name = ENABLED_KEY, defaultValue = "true")
     String enabledText;
 
+    /**
+     * Optional: MicroProfile Config treats an empty value as a missing one, so {@code NUMBERS_OPS_TARGETS=""}
+     * failed the web's deployment when this was a plain String. Empty means no service to watch.
+     */
     @Inject
     @ConfigProperty(name = WatchedTargets.KEY)
-    String targetsText;
+    Optional<String> targetsText;
 
     @Inject
     @ConfigProperty(name = INTERVAL_KEY, defaultValue = "5000")
@@ -47,21 +50,12 @@ public class OpsSettings {
 
     @PostConstruct
     void read() {
-        boolean enabled = switchedOn(enabledText);
+        boolean enabled = Switch.parse(ENABLED_KEY, enabledText, true);
         polling = new Polling(enabled,
                 BoundedNumber.parse(INTERVAL_KEY, intervalText, 5000, 100, 3_600_000),
                 BoundedNumber.parse(TIMEOUT_KEY, timeoutText, 1000, 50, 60_000),
                 (int) BoundedNumber.parse(HISTORY_KEY, historyText, 50, 1, 1000));
-        targets = List.copyOf(WatchedTargets.parse(targetsText));
-    }
-
-    private static boolean switchedOn(String text) {
-        String value = text.trim();
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            LOG.warning(ENABLED_KEY + " must be true or false, not '" + text + "': using true");
-            return true;
-        }
-        return Boolean.parseBoolean(value);
+        targets = List.copyOf(WatchedTargets.parse(targetsText.orElse("")));
     }
 
     public Polling polling() {

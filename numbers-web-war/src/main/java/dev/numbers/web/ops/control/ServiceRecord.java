@@ -55,7 +55,7 @@ final class ServiceRecord {
         add(transitions, overall.move(reading.status(), reading.at(),
                 reading.answered() ? "HTTP " + reading.httpStatus() : reading.problem()));
         Set<String> reported = new HashSet<>();
-        for (CheckReading check : reading.checks()) {
+        for (CheckReading check : oneOfEachName(reading.checks())) {
             if (!checks.containsKey(check.name()) && checks.size() >= MAX_TRACKED_CHECKS) {
                 continue;
             }
@@ -72,6 +72,19 @@ final class ServiceRecord {
             }
         }
         return transitions;
+    }
+
+    /**
+     * Two checks of one name in one answer are one check here (a name is how a check is followed over
+     * time): DOWN if any of them is DOWN, else UP, with the data of the first that has that status.
+     * Taken one by one, an identical answer made the check flap twice per poll. Order of first sight is kept.
+     */
+    static List<CheckReading> oneOfEachName(List<CheckReading> checks) {
+        Map<String, CheckReading> merged = new LinkedHashMap<>();
+        for (CheckReading check : checks) {
+            merged.merge(check.name(), check, (first, next) -> first.status() != Status.DOWN && next.status() == Status.DOWN ? next : first);
+        }
+        return merged.size() == checks.size() ? checks : List.copyOf(merged.values());
     }
 
     private static void add(List<Transition> transitions, Transition transition) {

@@ -65,12 +65,32 @@ public final class WatchedTargets {
         try {
             URI uri = new URI(url);
             boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-            if (!http || uri.getHost() == null) {
+            if (!http) {
                 return "expected an http:// or https:// URL with a host";
+            }
+            if (uri.getHost() == null) {
+                return hostProblem(uri.getRawAuthority());
             }
         } catch (Exception e) {
             return "not a URL";
         }
         return null;
+    }
+
+    /**
+     * java.net.URI reads an authority whose host is not a valid host name as "registry-based" and gives
+     * no host; the JDK's HTTP client then refuses the URL. The commonest cause is a '_', which container
+     * platforms allow in service names and DNS host names do not: say so, not "no host".
+     */
+    private static String hostProblem(String authority) {
+        if (authority == null || authority.isEmpty()) {
+            return "expected an http:// or https:// URL with a host";
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
+        if (host.indexOf('_') >= 0) {
+            return "the host '" + host + "' has a '_', which a host name may not have (Java's URL parser and HTTP client"
+                    + " refuse it): use a name without '_', such as a network alias, or the address";
+        }
+        return "'" + host + "' is not a valid host name";
     }
 }

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HealthAnswerTest {
 
@@ -63,5 +65,29 @@ class HealthAnswerTest {
         HealthReading reading = parse(200, "{\"status\":\"UP\",\"checks\":[" + checks + "]}");
 
         assertEquals(HealthAnswer.MAX_CHECKS, reading.checks().size());
+    }
+
+    @Test
+    void aBodyTheParserRejectsInAnyWayIsAFailedPollWithOneLine() {
+        // 1,000 nested arrays in 2 KB: the parser's own depth limit threw a plain RuntimeException, the
+        // poll was logged and not recorded, and the service went on showing its last status, UP.
+        String deep = "[".repeat(1000) + "]".repeat(1000);
+        for (String body : new String[] {deep, "{\"status\":\"UP\",\"checks\":" + deep + "}",
+                "{\"status\":\"UP\",\"checks\":[{\"name\":\"a\",\"status\":\"UP\",\"data\":{\"x\":" + deep + "}}]}",
+                "[".repeat(60_000), "{\"a\":".repeat(9_000)}) {
+            HealthReading reading = parse(200, body);
+            assertEquals(Status.DOWN, reading.status());
+            assertTrue(reading.problem().startsWith("HTTP 200, but not MicroProfile Health JSON"), reading.problem());
+            assertFalse(reading.problem().contains("\n"));
+        }
+    }
+
+    @Test
+    void anAnswerNestedAsDeepAsARealOneIsRead() {
+        String data = "{\"a\":".repeat(20) + "1" + "}".repeat(20);
+        HealthReading reading = parse(200, "{\"status\":\"UP\",\"checks\":[{\"name\":\"x\",\"status\":\"UP\",\"data\":" + data + "}]}");
+
+        assertNull(reading.problem());
+        assertEquals(1, reading.checks().size());
     }
 }

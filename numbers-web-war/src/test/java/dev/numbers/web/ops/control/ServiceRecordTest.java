@@ -84,4 +84,38 @@ class ServiceRecordTest {
         assertEquals("no longer reported", gone.get(0).detail());
         assertEquals(Status.UNKNOWN, api.view().checks().get(0).status());
     }
+
+    @Test
+    void twoChecksOfOneNameInOneAnswerAreOneCheckAndDownWins() {
+        // Reproduced: the same answer, polled again and again, made two transitions per poll.
+        HealthReading twins = new HealthReading(START.plusSeconds(1), 5, 503, Status.DOWN, List.of(
+                new CheckReading("db", Status.UP, Json.createObjectBuilder().add("pool", "a").build()),
+                new CheckReading("db", Status.DOWN, Json.createObjectBuilder().add("pool", "b").build()),
+                new CheckReading("db", Status.UP, Json.createObjectBuilder().add("pool", "c").build())), null);
+
+        List<Transition> first = api.record(twins);
+        assertEquals(List.of(Status.DOWN, Status.DOWN), first.stream().map(Transition::to).toList(),
+                "one transition for the service, one for the check, straight to DOWN");
+        assertEquals("{pool=b}", first.get(1).detail(), "the data of the check that decided");
+        for (int poll = 2; poll < 6; poll++) {
+            HealthReading again = new HealthReading(START.plusSeconds(poll), 5, 503, Status.DOWN, twins.checks(), null);
+            assertTrue(api.record(again).isEmpty(), "an identical answer changes nothing");
+        }
+        CheckView db = api.view().checks().get(0);
+        assertEquals(1, api.view().checks().size());
+        assertEquals(Status.DOWN, db.status());
+        assertEquals(1, db.transitionCount());
+        assertEquals("b", db.data().getString("pool"));
+    }
+
+    @Test
+    void twinsThatAreAllUpAreUpWithTheFirstOnesData() {
+        HealthReading twins = new HealthReading(START, 5, 200, Status.UP, List.of(
+                new CheckReading("db", Status.UP, Json.createObjectBuilder().add("pool", "a").build()),
+                new CheckReading("db", Status.UP, Json.createObjectBuilder().add("pool", "b").build())), null);
+
+        assertEquals(2, api.record(twins).size());
+        assertTrue(api.record(twins).isEmpty());
+        assertEquals("a", api.view().checks().get(0).data().getString("pool"));
+    }
 }
