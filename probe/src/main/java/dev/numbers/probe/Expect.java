@@ -22,17 +22,17 @@ final class Expect {
         int[] to = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i].trim();
-            String message = "--expect takes statuses such as 200, 200-299 or 2xx, not '" + text + "'";
+            String message = "--expect takes statuses such as 200, 200-299 or 2xx (each from 100 to 599), not '" + text + "'";
             int dash = part.indexOf('-');
             if (part.length() == 3 && (part.endsWith("xx") || part.endsWith("XX"))) {
-                int hundreds = (int) Numbers.parseWhole(part.substring(0, 1), message);
+                int hundreds = status(part.substring(0, 1), 1, 5, message);
                 from[i] = hundreds * 100;
                 to[i] = hundreds * 100 + 99;
             } else if (dash > 0) {
-                from[i] = (int) Numbers.parseWhole(part.substring(0, dash), message);
-                to[i] = (int) Numbers.parseWhole(part.substring(dash + 1), message);
+                from[i] = status(part.substring(0, dash), 100, 599, message);
+                to[i] = status(part.substring(dash + 1), 100, 599, message);
             } else {
-                from[i] = (int) Numbers.parseWhole(part, message);
+                from[i] = status(part, 100, 599, message);
                 to[i] = from[i];
             }
             if (from[i] < 100 || to[i] > 599 || from[i] > to[i]) {
@@ -40,6 +40,15 @@ final class Expect {
             }
         }
         return new Expect(from, to);
+    }
+
+    /** Checked before it is narrowed to an int: 4294967496 is not 200. */
+    private static int status(String text, int min, int max, String message) throws UsageException {
+        long value = Numbers.parseWhole(text, message);
+        if (value < min || value > max) {
+            throw new UsageException(message);
+        }
+        return (int) value;
     }
 
     boolean accepts(int status) {

@@ -1,11 +1,14 @@
 package dev.numbers.probe;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Self-healing without the Docker socket: counts consecutive failed health checks in a small state file
@@ -15,17 +18,34 @@ import java.nio.file.StandardCopyOption;
  * Failures count only after the process has passed at least one check (so a slow start never kills it),
  * and only for the process they were seen on: the state names the process by its start time, so a
  * restarted container (whose /tmp survives a restart) starts counting afresh.
+ * <p>
+ * The state file is only ever read and written inside a directory {@link StateFile} has checked, through
+ * no symlink, and replaced whole by renaming a temporary file beside it.
  */
 final class FailureStreak {
 
     private final Path stateFile;
     private final long pid;
     private final int limit;
+    private final Path containerLog;
+    /** The default state directory is made on first use; a directory the operator named must exist. */
+    private final boolean createDirectory;
 
-    FailureStreak(Path stateFile, long pid, int limit) {
-        this.stateFile = stateFile;
+    FailureStreak(Path stateFile, long pid, int limit, boolean createDirectory) {
+        this(stateFile, pid, limit, Path.of("/proc/" + pid + "/fd/1"), createDirectory);
+    }
+
+    FailureStreak(Path stateFile, long pid, int limit, Path containerLog) {
+        this(stateFile, pid, limit, containerLog, false);
+    }
+
+    /** @param containerLog where the main process writes its output: its stdout, or a file in tests */
+    FailureStreak(Path stateFile, long pid, int limit, Path containerLog, boolean createDirectory) {
+        this.stateFile = stateFile.toAbsolutePath();
         this.pid = pid;
         this.limit = limit;
+        this.containerLog = containerLog;
+        this.createDirectory = createDirectory;
     }
 
     /** Records one check; returns what to add to the check's line, or null when there is nothing to say. */
@@ -33,6 +53,10 @@ final class FailureStreak {
         String identity = processIdentity();
         if (identity == null) {
             return "not counted: no process " + pid;
+        }
+        String unsafe = StateFile.unsafeDirectory(stateFile.getParent(), StateFile.effectiveUid(), createDirectory);
+        if (unsafe != null) {
+            return "not counted: " + unsafe;
         }
         long successes = 0;
         long failures = 0;
@@ -81,8 +105,9 @@ final class FailureStreak {
     }
 
     private String[] read() {
-        try {
-            String[] fields = Files.readString(stateFile, StandardCharsets.US_ASCII).trim().split(" ");
+        // NOFOLLOW_LINKS: no one else can put a link in the checked directory; this is in depth.
+        try (InputStream in = Files.newInputStream(stateFile, LinkOption.NOFOLLOW_LINKS)) {
+            String[] fields = new String(in.readNBytes(256), StandardCharsets.US_ASCII).trim().split(" ");
             if (fields.length == 3) {
                 Long.parseLong(fields[1]);
                 Long.parseLong(fields[2]);
@@ -94,15 +119,27 @@ final class FailureStreak {
         return null;
     }
 
+    /** A temporary file beside the state, named for this process, then renamed over it: never half written. */
     private void write(String identity, long successes, long failures) throws IOException {
-        Path next = stateFile.resolveSibling(stateFile.getFileName() + ".next");
-        Files.writeString(next, identity + " " + successes + " " + failures + "\n", StandardCharsets.US_ASCII);
-        Files.move(next, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path next = stateFile.resolveSibling(stateFile.getFileName() + "." + ProcessHandle.current().pid() + ".next");
+        byte[] line = (identity + " " + successes + " " + failures + "\n").getBytes(StandardCharsets.US_ASCII);
+        try {
+            try (OutputStream out = Files.newOutputStream(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                out.write(line);
+            }
+            Files.move(next, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(next);
+        }
     }
 
-    /** The health log is seen by few; the container's own log, the main process's stdout, by everyone. */
+    /**
+     * The health log is seen by few; the container's own log, the main process's stdout, by everyone.
+     * Appended to, never created or truncated: that stdout may be a regular file holding the whole log.
+     */
     private void tellTheContainerLog(String line) {
-        try (OutputStream out = Files.newOutputStream(Path.of("/proc/" + pid + "/fd/1"))) {
+        try (OutputStream out = Files.newOutputStream(containerLog, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             out.write((Probe.oneLine(line) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             // the check's own output still says it

@@ -7,6 +7,10 @@ import java.util.List;
 final class Options {
 
     static final String DEFAULT_URL = "http://localhost:9080/health";
+    /** More failures in a row than anyone waits for; the bound keeps the count an int. */
+    static final long MAX_STOP_AFTER = 1_000_000;
+    /** Linux's largest process id (PID_MAX_LIMIT). */
+    static final long MAX_PID = 4_194_304;
 
     String command = "http";
     String url;
@@ -21,7 +25,8 @@ final class Options {
     long intervalMs = 250;
     long maxIntervalMs = 5000;
     int stopAfter;
-    String stateFile = "/tmp/numbers-probe.state";
+    /** null: the per-user default, {@link StateFile#defaultPath} */
+    String stateFile;
     long stopPid = 1;
     boolean quiet;
     boolean verbose;
@@ -87,27 +92,22 @@ final class Options {
     private void set(String option, String value) throws UsageException {
         switch (option) {
             case "-u", "--url" -> url = value;
-            case "-t", "--timeout" -> timeoutMs = positive(Numbers.parseMillis(value, option), option);
+            case "-t", "--timeout" -> timeoutMs = Numbers.parseMillis(value, option, 1, Numbers.HOUR_MS);
             case "-c", "--config-key" -> configKey = value;
             case "--path" -> path = value;
             case "--expect" -> expect = value;
             case "--server-dir" -> serverDir = value;
             case "--config-file" -> configFile = value;
             case "--tcp" -> tcp.add(value);
-            case "--deadline" -> deadlineMs = Numbers.parseMillis(value, option);
-            case "--interval" -> intervalMs = positive(Numbers.parseMillis(value, option), option);
-            case "--max-interval" -> maxIntervalMs = positive(Numbers.parseMillis(value, option), option);
-            case "--stop-after" -> stopAfter = (int) Numbers.parseWhole(value, "--stop-after takes a whole number of checks, not '" + value + "'");
+            case "--deadline" -> deadlineMs = Numbers.parseMillis(value, option, 0, Numbers.DAY_MS);
+            case "--interval" -> intervalMs = Numbers.parseMillis(value, option, 1, Numbers.HOUR_MS);
+            case "--max-interval" -> maxIntervalMs = Numbers.parseMillis(value, option, 1, Numbers.HOUR_MS);
+            case "--stop-after" -> stopAfter = (int) Numbers.parseInRange(value, option, 0, MAX_STOP_AFTER, "failed checks in a row",
+                    "--stop-after takes a whole number of checks, not '" + value + "'");
             case "--state" -> stateFile = value;
-            case "--stop-pid" -> stopPid = Numbers.parseWhole(value, "--stop-pid takes a process id, not '" + value + "'");
+            case "--stop-pid" -> stopPid = Numbers.parseInRange(value, option, 1, MAX_PID, "a process id",
+                    "--stop-pid takes a process id, not '" + value + "'");
             default -> throw new UsageException("unknown option '" + option + "'");
         }
-    }
-
-    private static long positive(long millis, String option) throws UsageException {
-        if (millis <= 0) {
-            throw new UsageException(option + " must be more than 0");
-        }
-        return millis;
     }
 }

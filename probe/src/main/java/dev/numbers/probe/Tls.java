@@ -1,12 +1,34 @@
 package dev.numbers.probe;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
-/** TLS for https URLs, kept apart so that plain http checks never load the TLS classes. */
+/**
+ * TLS for https URLs, kept apart so that plain http checks never load the TLS classes. The server's
+ * certificate must come from a CA the JVM trusts (its cacerts, or {@code -Djavax.net.ssl.trustStore=FILE}
+ * with {@code -Djavax.net.ssl.trustStorePassword}) and name the URL's host (endpoint identification, as a
+ * browser does): a certificate from a trusted CA for another name is refused, and the line says which
+ * name it was for.
+ */
 final class Tls {
 
     private Tls() {
@@ -23,15 +45,160 @@ final class Tls {
         Thread thread = new Thread(guard, "probe-tls-deadline");
         thread.setDaemon(true);
         thread.start();
-        SSLSocket socket = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(plain, target.host, target.port, true);
+        SSLSocket socket;
+        try {
+            socket = (SSLSocket) context(target.host).getSocketFactory().createSocket(plain, target.host, target.port, true);
+        } catch (GeneralSecurityException e) {
+            throw new SSLException("cannot set up TLS: " + e.getMessage(), e);
+        }
+        // Without this, SSLSocket checks the chain only, and any certificate a trusted CA ever issued passes.
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
         plain.setSoTimeout(HttpCheck.remainingMillis(deadlineNanos));
         socket.startHandshake();
         return socket;
     }
 
+    /** What SSLContext.getDefault() would be, with the trust manager that explains a refused certificate. */
+    private static SSLContext context(String host) throws GeneralSecurityException, IOException {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init((KeyStore) null);
+        X509ExtendedTrustManager jdk = null;
+        for (TrustManager manager : trust.getTrustManagers()) {
+            if (manager instanceof X509ExtendedTrustManager) {
+                jdk = (X509ExtendedTrustManager) manager;
+            }
+        }
+        if (jdk == null) {
+            throw new GeneralSecurityException("no X.509 trust manager");
+        }
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers(), new TrustManager[]{new Explaining(jdk, host)}, null);
+        return context;
+    }
+
+    /** A client certificate, when the JVM is given one as for SSLContext.getDefault(): {@code -Djavax.net.ssl.keyStore}. */
+    private static KeyManager[] keyManagers() throws GeneralSecurityException, IOException {
+        String file = System.getProperty("javax.net.ssl.keyStore", "");
+        if (file.isEmpty() || file.equals("NONE")) {
+            return null;
+        }
+        char[] password = System.getProperty("javax.net.ssl.keyStorePassword", "").toCharArray();
+        KeyStore store = KeyStore.getInstance(System.getProperty("javax.net.ssl.keyStoreType", KeyStore.getDefaultType()));
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            store.load(in, password);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        return keys.getKeyManagers();
+    }
+
     static boolean isTlsFailure(IOException e) {
         return e.getClass().getName().startsWith("javax.net.ssl.") || e instanceof SSLException;
+    }
+
+    /**
+     * The JDK's trust manager, deciding everything; when it refuses a chain that it trusts apart from the
+     * host name, the refusal says which names the certificate is for instead of "No subject alternative
+     * names matching IP address ... found".
+     */
+    private static final class Explaining extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager jdk;
+        private final String host;
+
+        Explaining(X509ExtendedTrustManager jdk, String host) {
+            this.jdk = jdk;
+            this.host = host;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            try {
+                jdk.checkServerTrusted(chain, authType, socket);
+            } catch (CertificateException refused) {
+                throw explained(refused, chain, authType);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            try {
+                jdk.checkServerTrusted(chain, authType, engine);
+            } catch (CertificateException refused) {
+                throw explained(refused, chain, authType);
+            }
+        }
+
+        private CertificateException explained(CertificateException refused, X509Certificate[] chain, String authType) {
+            String message = String.valueOf(refused.getMessage());
+            if (chain == null || chain.length == 0) {
+                return refused;
+            }
+            if (message.startsWith("No subject alternative") || message.startsWith("No name matching")) {
+                try {
+                    jdk.checkServerTrusted(chain, authType);
+                } catch (CertificateException untrusted) {
+                    return refused;
+                }
+                return new CertificateException("certificate is for " + names(chain[0]) + ", not " + host, refused);
+            }
+            if (message.contains("unable to find valid certification path")) {
+                return new CertificateException("certificate for " + names(chain[0]) + " is from "
+                        + chain[chain.length - 1].getIssuerX500Principal().getName()
+                        + ", not a CA this probe trusts (see -Djavax.net.ssl.trustStore)", refused);
+            }
+            return refused;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            jdk.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            jdk.checkClientTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            jdk.checkClientTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            jdk.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return jdk.getAcceptedIssuers();
+        }
+    }
+
+    /** The DNS names and IP addresses a certificate is for, else its subject: "a.example or 10.0.0.1". */
+    static String names(X509Certificate certificate) {
+        StringBuilder names = new StringBuilder();
+        int count = 0;
+        try {
+            if (certificate.getSubjectAlternativeNames() != null) {
+                for (List<?> name : certificate.getSubjectAlternativeNames()) {
+                    Object type = name.get(0);
+                    if (!(Integer.valueOf(2).equals(type) || Integer.valueOf(7).equals(type))) {
+                        continue;
+                    }
+                    if (++count > 4) {
+                        names.append(" or more");
+                        break;
+                    }
+                    names.append(names.length() == 0 ? "" : " or ").append(name.get(1));
+                }
+            }
+        } catch (CertificateParsingException e) {
+            // the subject then
+        }
+        return names.length() > 0 ? names.toString() : certificate.getSubjectX500Principal().getName();
     }
 
     /** Closes a socket when the deadline has passed; the check's own end closes it first otherwise. */

@@ -3,6 +3,8 @@ package dev.numbers.probe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -161,5 +163,53 @@ class HttpCheckTest {
         ProbeRun run = ProbeRun.of("-t", "15000", "-u", servers.plainAnswerToAnything().replace("http://", "https://") + "/health");
         assertEquals(1, run.exit, run.toString());
         assertTrue(run.out.contains(": TLS failure: "), run.out);
+    }
+
+    @Test
+    void aStatusLineWithMoreOrFewerThanThreeDigitsIsNotAStatus() throws Exception {
+        for (String statusLine : new String[]{"HTTP/1.1 2000", "HTTP/1.1 20", "HTTP/1.1 2000 OK", "HTTP/1.1 20 OK", "HTTP/1.1 200x OK", "HTTP/1.1  200 OK", "HTTP/x 200 OK"}) {
+            String url = servers.answers(statusLine + "\r\nContent-Length: 0\r\n\r\n", false);
+            ProbeRun run = ProbeRun.of("-u", url);
+            assertEquals(1, run.exit, statusLine + ": " + run);
+            assertTrue(run.out.startsWith("DOWN " + url + " "), run.out);
+            assertTrue(run.out.trim().endsWith("ms: malformed status line '" + statusLine + "'"), run.out);
+            assertEquals(1, run.out.lines().count(), run.out);
+        }
+        // A status line with no reason phrase at all is still a status line.
+        assertEquals(0, ProbeRun.of("-u", servers.answers("HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n", false)).exit);
+        assertEquals(0, ProbeRun.of("-u", servers.answers("HTTP/1.0 204 \r\n\r\n", true)).exit, "a 204 has no body to wait for");
+    }
+
+    @Test
+    void aCompleteChunkedAnswerWithTrailersOnAKeptOpenConnectionIsReadToItsEnd() throws Exception {
+        String body = "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"numbers-api\",\"status\":\"DOWN\"}]}";
+        String chunked = "HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\nTrailer: X-Checked\r\n\r\n"
+                + Integer.toHexString(10) + "\r\n" + body.substring(0, 10) + "\r\n"
+                + Integer.toHexString(body.length() - 10) + ";ext=1\r\n" + body.substring(10) + "\r\n"
+                + "0\r\nX-Checked: yes\r\nX-Other: 0\r\n\r\n";
+        ProbeRun run = ProbeRun.of("-u", servers.answers(chunked, true), "-t", "3000");
+        assertEquals(1, run.exit, run.toString());
+        assertTrue(run.out.trim().endsWith("ms: numbers-api DOWN"), "read to the end, not timed out: " + run.out);
+        assertTrue(run.millis < 1500, run.toString());
+
+        // Chunk data that itself ends in "0\r\n" is data, not the last chunk.
+        String tricky = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab0\r\n\r\n" + "3\r\nxyz\r\n0\r\n\r\n";
+        HttpCheck.Response response = HttpCheck.Response.read(
+                new java.io.ByteArrayInputStream(tricky.getBytes(StandardCharsets.ISO_8859_1)), null, System.nanoTime() + 1_000_000_000L);
+        assertEquals("ab0\r\nxyz", response.body);
+    }
+
+    @Test
+    void c1ControlsAndLineSeparatorsNeverReachTheLine() throws Exception {
+        String body = "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"a\\u2028b\\u2029c\\u0085d\\u009be\\u000bf\",\"status\":\"DOWN\"}]}";
+        ProbeRun run = ProbeRun.of("-u", servers.http(503, "application/json", body));
+        assertEquals(1, run.exit, run.toString());
+        assertTrue(run.out.trim().endsWith("ms: a b c d e f DOWN"), run.out);
+        String redirect = servers.answers("HTTP/1.1 302 Found\r\nLocation: http://x/\u0085y\u009bz\r\nContent-Length: 0\r\n\r\n", false);
+        run = ProbeRun.of("-u", redirect);
+        assertTrue(run.out.trim().endsWith("redirect to http://x/ y z not followed"), run.out);
+        assertEquals("a b c d e f g h", Probe.oneLine("a\u0080b\u009fc\u2028d\u2029e\u0085f\u202eg\u200bh"));
+        assertEquals("emoji \ud83d\ude00 stays", Probe.oneLine("emoji \ud83d\ude00 stays"));
+        assertEquals("lone  surrogate s", Probe.oneLine("lone\ud83d surrogate\ude00s"));
     }
 }

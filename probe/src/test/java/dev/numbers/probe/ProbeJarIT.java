@@ -27,9 +27,14 @@ class ProbeJarIT {
     }
 
     private static Process start(String... args) throws Exception {
+        return start(List.of(), args);
+    }
+
+    private static Process start(List<String> jvmOptions, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@jvm.options");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
@@ -56,5 +61,18 @@ class ProbeJarIT {
 
         String usage = finish(start("--no-such-option"), 2);
         assertEquals("probe: unknown option '--no-such-option' (probe --help lists the options)\n", usage);
+    }
+
+    @Test
+    void anHttpsCheckOfThePackagedJarRunsWithACompilerAndPassesInTime() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "the jar exists from the package phase on");
+        try (TestTls tls = TestTls.inTarget()) {
+            String url = tls.serve(TestTls.LOOPBACK) + "/health";
+            String line = finish(start(tls.trustOptions(), "-u", url), 0);
+            assertTrue(line.startsWith("UP 200 " + url + " "), line);
+            assertEquals(1, line.lines().count(), "one line: the relaunched JVM's, none from the first: " + line);
+            String refused = finish(start(tls.trustOptions(), "-u", tls.serve(TestTls.OTHER) + "/health", "-t", "15000"), 1);
+            assertTrue(refused.trim().endsWith("TLS failure: certificate is for other.example, not 127.0.0.1"), refused);
+        }
     }
 }

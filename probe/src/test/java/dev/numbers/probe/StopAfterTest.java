@@ -7,11 +7,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -100,5 +103,26 @@ class StopAfterTest {
         ProbeRun run = ProbeRun.of("wait", "-u", up, "--stop-after", "3");
         assertEquals(2, run.exit);
         assertTrue(run.err.startsWith("probe: --stop-after belongs to the http command"), run.err);
+    }
+
+    @Test
+    void theMessageIsAppendedToTheMainProcessLogNeverTruncatingIt() throws Exception {
+        // PID 1's stdout may be a regular log file (docker run > file, a systemd unit, a bind mount).
+        Path log = tmp.resolve("container.log");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            lines.append("server line ").append(i).append('\n');
+        }
+        Files.writeString(log, lines);
+        FailureStreak streak = new FailureStreak(tmp.resolve("probe.state"), main.pid(), 1, log);
+        assertNull(streak.record(true, "UP 200 http://x/ 1 ms"));
+        String said = streak.record(false, "DOWN 503 http://x/ 1 ms");
+        assertTrue(said.startsWith("stopping process " + main.pid()), said);
+        assertTrue(main.waitFor(5, TimeUnit.SECONDS));
+
+        List<String> after = Files.readAllLines(log);
+        assertEquals(21, after.size(), String.join("\n", after));
+        assertEquals(lines.toString(), String.join("\n", after.subList(0, 20)) + "\n", "the 20 lines before are untouched");
+        assertTrue(after.get(20).startsWith("probe: stopping process " + main.pid() + " after 1 failed health checks in a row"), after.get(20));
     }
 }

@@ -116,6 +116,42 @@ final class TestServers implements AutoCloseable {
         });
     }
 
+    /**
+     * Reads the request head, answers these exact bytes, then hangs up or, with {@code keepOpen}, keeps
+     * the connection open (as a keep-alive server does) until the probe closes it.
+     */
+    String answers(byte[] response, boolean keepOpen) throws IOException {
+        return raw(socket -> {
+            readHead(socket);
+            OutputStream out = socket.getOutputStream();
+            out.write(response);
+            out.flush();
+            if (keepOpen) {
+                // Wait for the probe to hang up; never send more.
+                while (socket.getInputStream().read() >= 0) {
+                    // discard
+                }
+            }
+            socket.close();
+        });
+    }
+
+    String answers(String response, boolean keepOpen) throws IOException {
+        return answers(response.getBytes(StandardCharsets.ISO_8859_1), keepOpen);
+    }
+
+    private static void readHead(Socket socket) throws IOException {
+        java.io.InputStream in = socket.getInputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                return;
+            }
+            matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+    }
+
     interface Conversation {
         void with(Socket socket) throws Exception;
     }

@@ -67,4 +67,36 @@ class UsageTest {
         assertEquals("http://a:1/health/ready", Target.join("http://a:1", "health/ready"));
         assertEquals("http://a:1", Target.join("http://a:1", null));
     }
+
+    @Test
+    void numbersOutOfRangeAreUsageErrorsThatNameTheRange() {
+        // 4294967297 once became 1 (stopping the server after one failure), 2147483648 turned it off.
+        refused("--stop-after must be from 0 to 1000000 (failed checks in a row), not '4294967297'", "--stop-after", "4294967297");
+        refused("--stop-after must be from 0 to 1000000 (failed checks in a row), not '2147483648'", "--stop-after", "2147483648");
+        refused("--stop-after must be from 0 to 1000000", "--stop-after=99999999999999999999");
+        refused("--stop-pid must be from 1 to 4194304 (a process id), not '0'", "--stop-pid", "0");
+        refused("--stop-pid must be from 1 to 4194304", "--stop-pid", "4294967297");
+        refused("-t must be more than 0 and at most 1h (3600000 ms), not '3600001'", "-t", "3600001");
+        refused("--timeout must be more than 0 and at most 1h", "--timeout", "61m");
+        refused("--timeout must be more than 0 and at most 1h", "--timeout", "99999999999999999999999s");
+        refused("--deadline must be at most 24h (86400000 ms), not '25h'", "wait", "--deadline", "25h");
+        refused("--deadline must be at most 24h", "wait", "--deadline", "9223372036854775807");
+        refused("--interval must be more than 0 and at most 1h", "wait", "--interval", "4294967296001");
+        refused("--max-interval must be more than 0 and at most 1h", "wait", "--max-interval", "2m", "--max-interval", "2h");
+        refused("--expect takes statuses such as 200, 200-299 or 2xx (each from 100 to 599), not '4294967496'", "--expect", "4294967496");
+        refused("--expect takes statuses", "--expect", "200-4294967495");
+        refused("malformed URL 'http://localhost:4294967376/': the port must be a number from 1 to 65535", "-u", "http://localhost:4294967376/");
+        refused("malformed URL 'http://localhost:99999999999999999999/': the port must be a number from 1 to 65535", "-u", "http://localhost:99999999999999999999/");
+        refused("--tcp localhost:65536: the port must be a number from 1 to 65535", "wait", "--tcp", "localhost:65536");
+    }
+
+    @Test
+    void numbersInRangeAreTakenAsTheyAre() throws UsageException {
+        assertEquals(1_000_000, Options.parse(new String[]{"--stop-after", "1000000"}).stopAfter);
+        assertEquals(0, Options.parse(new String[]{"--stop-after", "0"}).stopAfter);
+        assertEquals(4194304, Options.parse(new String[]{"--stop-pid", "4194304"}).stopPid);
+        assertEquals(3_600_000, Options.parse(new String[]{"-t", "1h"}).timeoutMs);
+        assertEquals(86_400_000, Options.parse(new String[]{"wait", "--deadline", "24h"}).deadlineMs);
+        assertEquals(1, Options.parse(new String[]{"wait", "--interval", "1ms"}).intervalMs);
+    }
 }

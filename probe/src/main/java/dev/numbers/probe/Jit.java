@@ -1,0 +1,86 @@
+package dev.numbers.probe;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The JIT compiler, only for the checks that need it. jvm.options runs the probe interpreted (-Xint): a
+ * plain http check is over before any compiler would pay for itself, and even an idle C1 costs every
+ * start about 7 ms of CPU (measured). A TLS check is different: a trust store's key derivation, a
+ * certificate chain and a key agreement, interpreted, take 2.8 to 5 s, beyond the 2 s default timeout. So
+ * an https check that finds itself interpreted runs again in a JVM with C1 (the same command line plus
+ * {@link #FLAGS}), which takes 0.4 to 0.8 s in all, and passes on its output and exit code. The
+ * command line comes from /proc/self/cmdline; where it cannot be read or does not add up, the check runs
+ * here, interpreted, as before.
+ */
+final class Jit {
+
+    /** After the command line's own options, so they win over jvm.options' -Xint. */
+    static final List<String> FLAGS = List.of("-Xmixed", "-XX:TieredStopAtLevel=1");
+
+    private Jit() {
+    }
+
+    static boolean interpretedOnly() {
+        return System.getProperty("java.vm.info", "").contains("interpreted mode");
+    }
+
+    /**
+     * This JVM's command line with {@link #FLAGS} before the jar or main class, or null when it cannot be
+     * known for sure.
+     *
+     * @param args the program's arguments, as main received them
+     */
+    static List<String> compiledCommand(String[] args) {
+        List<String> argv;
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+            argv = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    argv.add(new String(raw, start, i - start, Charset.defaultCharset()));
+                    start = i + 1;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        int programArgs = argv.size() - args.length;
+        if (programArgs < 2 || !argv.subList(programArgs, argv.size()).equals(Arrays.asList(args))) {
+            return null;
+        }
+        // java [options] -jar JAR args... or java [options] MAIN args...
+        int launch = programArgs >= 3 && argv.get(programArgs - 2).equals("-jar") ? programArgs - 2 : programArgs - 1;
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(argv.subList(1, launch));
+        command.addAll(FLAGS);
+        command.addAll(argv.subList(launch, argv.size()));
+        return command;
+    }
+
+    /**
+     * Runs the command with this process's standard streams and returns its exit code, or -1 when it
+     * could not be started (the caller then runs the check itself).
+     */
+    static int run(List<String> command) throws InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroy();
+            throw e;
+        }
+    }
+}
