@@ -7,7 +7,9 @@
 #   3. then the API starts: the web's next start passes the check; both healthy, no one touches the web
 #   4. up from nothing: both healthy, the web never restarted (it waits for the API while Liberty
 #      starts); the page shows a number; the API breaks and is unhealthy within seconds; the page
-#      shows the fallback and the web stays healthy
+#      shows the fallback and the web stays healthy; locked down as shipped: uid 1001, server.xml and /
+#      not writable, no capability, no privilege gain, published on 127.0.0.1 only, /metrics and /ops
+#      refused without the monitor user (and closed without NUMBERS_MONITOR_PASSWORD), /health open
 #   5. self-healing: the broken API is replaced by a fresh container with no one touching it, and the
 #      web answers throughout and recovers by itself
 #   6. everything the test started is removed, also when a step fails
@@ -23,6 +25,8 @@ NAME=compose-test
 PROJECT=numbers-compose-test
 API=http://localhost:${NUMBERS_API_PORT:-8087}
 WEB=http://localhost:${NUMBERS_WEB_PORT:-8088}
+API_MANAGEMENT=https://localhost:${NUMBERS_API_HTTPS_PORT:-8447}
+WEB_MANAGEMENT=https://localhost:${NUMBERS_WEB_HTTPS_PORT:-8448}
 # Docker's timings from docker-compose.yml: an unhealthy verdict takes up to the health files' age
 # limit (2 x MP_HEALTH_CHECK_INTERVAL) plus interval x retries.
 INTERVAL=2
@@ -67,7 +71,9 @@ if [ "${1:-}" != "--no-build" ]; then
     build_images "$PROJECT"
 fi
 clean
-require_free_ports "${NUMBERS_API_PORT:-8087}" "${NUMBERS_WEB_PORT:-8088}"
+require_free_ports "${NUMBERS_API_PORT:-8087}" "${NUMBERS_WEB_PORT:-8088}" "${NUMBERS_API_HTTPS_PORT:-8447}" "${NUMBERS_WEB_HTTPS_PORT:-8448}"
+# The lockdown is checked as it ships: no monitor password, loopback only.
+unset NUMBERS_MONITOR_PASSWORD NUMBERS_BIND
 
 no_curl_or_wget() { docker run --rm --entrypoint sh "$1" -c '! command -v curl && ! command -v wget' >/dev/null; }
 runs_as_1001() { [ "$(docker image inspect -f '{{.Config.User}}' "$1")" = 1001:0 ]; }
@@ -132,6 +138,7 @@ scenario_up_from_nothing() {
     wait_until 180 "both healthy after docker compose up" both_healthy || return 1
     check "the web waited for the API instead of exiting: never restarted" [ "$(restarts numbers-web)" = 0 ]
     check "the page on the web's port shows a number" page_says 'Here it is: [0-9]'
+    locked_down
     local calls=0
     while [ "$(status_of "$API/rng")" = 200 ] && [ $calls -lt 5 ]; do calls=$((calls + 1)); done
     check "the API broke after its budget" [ "$(status_of "$API/rng")" = 500 ]
@@ -141,6 +148,34 @@ scenario_up_from_nothing() {
     check "numbers-web still healthy" is numbers-web healthy
     check "numbers-web was not restarted" [ "$(restarts numbers-web)" = "$restarts_before" ]
     check "the page still answers with the fallback" page_says 'RNG service unavailable!'
+}
+
+# The lockdown, seen from inside and outside the running containers (compose file, x-locked-down).
+in_container() { docker exec "$(container "$1")" sh -c "$2" 2>&1; }
+published_on_loopback_only() { # service
+    local ports; ports=$(docker port "$(container "$1")")
+    [ -n "$ports" ] && ! grep -v -- '-> 127\.0\.0\.1:' <<<"$ports" | grep -q .
+}
+management_status() { curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "$@"; }
+locked_down() {
+    local service config
+    for service in numbers-api numbers-web; do
+        config=/opt/wlp/usr/servers/$service/server.xml
+        check "$service runs as uid 1001" [ "$(in_container "$service" 'id -u')" = 1001 ]
+        check "$service cannot change its own server.xml: $(in_container "$service" "echo x >> $config" | tail -1)" \
+            in_container "$service" "! ( echo x >> $config ) 2>/dev/null"
+        check "$service cannot write to /: $(in_container "$service" 'echo x > /x' | tail -1)" \
+            in_container "$service" '! ( echo x > /x ) 2>/dev/null'
+        check "$service holds no capability and cannot gain privileges (/proc/1/status)" \
+            in_container "$service" 'grep -q "^CapEff:[[:space:]]*0*$" /proc/1/status && grep -q "^CapBnd:[[:space:]]*0*$" /proc/1/status && grep -q "^NoNewPrivs:[[:space:]]*1$" /proc/1/status'
+        check "$service is published on 127.0.0.1 only: $(docker port "$(container "$service")" | tr '\n' ' ')" published_on_loopback_only "$service"
+    done
+    check "/health is open to platforms" [ "$(status_of "$API/health")" = 200 ]
+    check "/metrics over plain HTTP gives no metrics ($(status_of "$API/metrics"))" [ "$(status_of "$API/metrics")" != 200 ]
+    check "/metrics over HTTPS without a user: 401" [ "$(management_status "$API_MANAGEMENT/metrics")" = 401 ]
+    check "/ops over HTTPS without a user: 401" [ "$(management_status "$WEB_MANAGEMENT/ops")" = 401 ]
+    check "no NUMBERS_MONITOR_PASSWORD: the monitor user cannot guess one (401)" \
+        [ "$(management_status -u monitor:monitor "$WEB_MANAGEMENT/ops/status")" = 401 ]
 }
 
 web_answers() { # a number or the fallback, never an error
