@@ -16,7 +16,10 @@ import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A typo in the fail-after setting: the app still deploys, serves nothing, and its health says why. */
+/**
+ * A typo in the fail-after setting: the app still deploys, serves nothing, is not ready, and its health
+ * says why; it stays live, since a restart reads the same typo again.
+ */
 @ExtendWith(ArquillianExtension.class)
 class MisconfiguredFailAfterIT {
 
@@ -29,10 +32,19 @@ class MisconfiguredFailAfterIT {
     URL base;
 
     @Test
-    void noNumbersAndTheHealthNamesTheSetting() {
+    void noNumbersNotReadyAndTheHealthNamesTheSetting() {
         assertEquals(500, Http.get(base, "/rng").statusCode());
+        HttpResponse<String> ready = Http.get(base, "/health/ready");
+        assertEquals(503, ready.statusCode(), "no traffic for a service that serves nothing");
+        JsonObject rng = Health.requireCheck(Http.json(ready), "numbers-api-rng");
+        assertEquals("numbers.api.fail-after must be a whole number, not 'three'", rng.getJsonObject("data").getString("error"));
+    }
+
+    @Test
+    void stillAliveSoThatNoPlatformRestartsItForEver() {
+        // A restart reads the same setting again: liveness DOWN would only make a restart loop.
         HttpResponse<String> live = Http.get(base, "/health/live");
-        assertEquals(503, live.statusCode());
+        assertEquals(200, live.statusCode());
         JsonObject rng = Health.requireCheck(Http.json(live), "numbers-api");
         assertEquals("numbers.api.fail-after must be a whole number, not 'three'", rng.getJsonObject("data").getString("error"));
     }

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Liveness: DOWN once the bug has struck, since only a restart brings the service back. The data says
- * how far the budget went, so an operator sees why without reading logs.
+ * how far the budget went, so an operator sees why without reading logs. A wrong setting leaves it UP
+ * (with the error in its data): a restart reads the same setting, so DOWN would only restart it for ever.
  */
 @Liveness
 @ApplicationScoped

@@ -12,13 +12,13 @@ public class CallBudget {
 
     private final long failAfter;
     private final boolean bugEnabled;
-    private final boolean brokenFromStart;
+    private final boolean refusesAll;
     private final AtomicLong calls = new AtomicLong();
 
-    private CallBudget(long failAfter, boolean bugEnabled, boolean brokenFromStart) {
+    private CallBudget(long failAfter, boolean bugEnabled, boolean refusesAll) {
         this.failAfter = failAfter;
         this.bugEnabled = bugEnabled;
-        this.brokenFromStart = brokenFromStart;
+        this.refusesAll = refusesAll;
     }
 
     /** A fail-after of 0 or less means the bug never strikes. */
@@ -26,9 +26,12 @@ public class CallBudget {
         return new CallBudget(failAfter, failAfter > 0, false);
     }
 
-    /** For a service that must not serve at all, such as one whose configuration is wrong. */
+    /**
+     * For a service that must not serve at all, such as one whose configuration is wrong. It is not
+     * {@link #broken()}: that is the bug, which a restart mends; a restart reads the same setting again.
+     */
     public static CallBudget spent() {
-        return new CallBudget(0, true, true);
+        return new CallBudget(0, false, true);
     }
 
     /** What a call gets. Exactly one call ever gets {@link #BREAKS_NOW}, so the break is logged once. */
@@ -37,14 +40,23 @@ public class CallBudget {
     /** Counts one call and says whether it may still be served. */
     public Outcome spend() {
         long call = calls.incrementAndGet();
+        if (refusesAll) {
+            return Outcome.REFUSED;
+        }
         if (!bugEnabled || call <= failAfter) {
             return Outcome.SERVED;
         }
-        return call == failAfter + 1 && !brokenFromStart ? Outcome.BREAKS_NOW : Outcome.REFUSED;
+        return call == failAfter + 1 ? Outcome.BREAKS_NOW : Outcome.REFUSED;
     }
 
+    /** The bug has struck: only a restart brings the service back. */
     public boolean broken() {
-        return brokenFromStart || (bugEnabled && calls.get() > failAfter);
+        return bugEnabled && calls.get() > failAfter;
+    }
+
+    /** Whether {@code /rng} still serves: neither the bug nor a wrong setting stops it. */
+    public boolean serving() {
+        return !refusesAll && !broken();
     }
 
     public long calls() {

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * <p>
  * The value is read as text on purpose: a typo such as {@code NUMBERS_API_FAIL_AFTER=three} must not
  * fail the deployment with a conversion stack trace. It is reported in one log line, the service serves
- * nothing, and its health names the problem.
+ * nothing, readiness is DOWN and names the problem; liveness stays UP, as a restart cannot mend it.
  */
 @ApplicationScoped
 public class RngSettings {

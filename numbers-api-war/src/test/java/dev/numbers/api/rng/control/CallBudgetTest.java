@@ -49,10 +49,21 @@ class CallBudgetTest {
     }
 
     @Test
-    void aSpentBudgetServesNothingAndIsBrokenBeforeTheFirstCall() {
+    void aSpentBudgetServesNothingFromTheFirstCallWithoutCountingAsTheBug() {
         CallBudget budget = CallBudget.spent();
-        assertTrue(budget.broken());
+        assertFalse(budget.serving());
         assertEquals(REFUSED, budget.spend());
+        assertFalse(budget.broken(), "not the bug: a restart would not mend it");
+    }
+
+    @Test
+    void theBugStopsTheServing() {
+        CallBudget budget = CallBudget.failingAfter(1);
+        budget.spend();
+        assertTrue(budget.serving());
+        budget.spend();
+        assertFalse(budget.serving());
+        assertTrue(budget.broken());
     }
 
     @Test

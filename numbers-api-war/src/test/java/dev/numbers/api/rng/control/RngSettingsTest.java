@@ -3,6 +3,7 @@ package dev.numbers.api.rng.control;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RngSettingsTest {
@@ -25,6 +26,7 @@ class RngSettingsTest {
     void aTypoServesNothingAndNamesTheProblem() {
         RngSettings settings = read("three");
         assertEquals("numbers.api.fail-after must be a whole number, not 'three'", settings.problem().orElseThrow());
-        assertTrue(settings.callBudget().broken());
+        assertFalse(settings.callBudget().serving());
+        assertFalse(settings.callBudget().broken(), "a typo is not the bug: liveness stays UP");
     }
 }
