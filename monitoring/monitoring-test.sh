@@ -2,6 +2,8 @@
 # A real monitoring stack that nobody here wrote, against the services as `docker compose up` runs them:
 # Debian's prometheus and prometheus-blackbox-exporter, started on loopback with the configuration in
 # this folder. Through Prometheus's HTTP API it sees:
+#   0. /metrics and /ops refused to an anonymous request from outside (HTTPS without the user, plain
+#      HTTP), while Prometheus, as the monitor user, scrapes
 #   1. both services ready (probe_success 1), /metrics scraped, the web's gauges at 1
 #   2. the API broken with four calls: probe_success for the API goes to 0, the web's gauge for the
 #      API to 0 while its gauge for itself stays 1, and the alert fires
@@ -18,11 +20,19 @@ NAME=monitoring-test
 PROJECT=numbers-monitoring-test
 API=http://localhost:8087
 WEB=http://localhost:8088
+API_MANAGEMENT=https://localhost:8447
+WEB_MANAGEMENT=https://localhost:8448
 PROMETHEUS=127.0.0.1:9490
 BLACKBOX=127.0.0.1:9515
 . docker/test-lib.sh
 
 WORK=$(mktemp -d)
+# The monitor user's password for this run: the services get it from compose, Prometheus from a file
+# beside its copy of the configuration.
+NUMBERS_MONITOR_PASSWORD=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+export NUMBERS_MONITOR_PASSWORD
+cp monitoring/prometheus.yml monitoring/alerts.yml "$WORK/"
+printf %s "$NUMBERS_MONITOR_PASSWORD" > "$WORK/monitor.password"
 # A command's output only when it fails.
 quietly() { "$@" >"$WORK/quiet.log" 2>&1 || { sed 's/^/     | /' "$WORK/quiet.log"; return 1; }; }
 
@@ -78,7 +88,7 @@ sys.exit(0 if any(a["labels"]["alertname"] == sys.argv[1] and a["labels"].get("a
 status_is() { [ "$(status_of "$1")" = "$2" ]; }
 # ops_since SERVICE STATUS: when the web's /ops/status says the service took that status, or nothing.
 ops_since() {
-    curl -s --max-time 3 "$WEB/ops/status" | python3 -c '
+    curl -sk --max-time 3 -u "monitor:$NUMBERS_MONITOR_PASSWORD" "$WEB_MANAGEMENT/ops/status" | python3 -c '
 import json, sys
 for service in json.load(sys.stdin)["services"]:
     if service["name"] == sys.argv[1] and service["status"] == sys.argv[2]:
@@ -86,17 +96,31 @@ for service in json.load(sys.stdin)["services"]:
 }
 ops_says() { [ -n "$(ops_since "$1" "$2")" ]; }
 
-check "the configuration in monitoring/ is valid (promtool)" quietly promtool check config monitoring/prometheus.yml
+check "the configuration in monitoring/ is valid (promtool)" quietly promtool check config "$WORK/prometheus.yml"
 check "the blackbox configuration is valid" quietly prometheus-blackbox-exporter --config.file=monitoring/blackbox.yml --config.check
-require_free_ports 8087 8088 "${PROMETHEUS##*:}" "${BLACKBOX##*:}"
+require_free_ports 8087 8088 8447 8448 "${PROMETHEUS##*:}" "${BLACKBOX##*:}"
 
 say "starting both services, the blackbox exporter on $BLACKBOX and Prometheus on $PROMETHEUS"
 dc up -d --no-build || { tail -5 "$WORK/compose.log"; say "docker compose up failed (build the images first: docker compose build)" >&2; exit 1; }
 prometheus-blackbox-exporter --config.file=monitoring/blackbox.yml --web.listen-address="$BLACKBOX" >"$WORK/blackbox.log" 2>&1 &
 pids+=($!)
-prometheus --config.file=monitoring/prometheus.yml --storage.tsdb.path="$WORK/data" --web.listen-address="$PROMETHEUS" \
+prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/data" --web.listen-address="$PROMETHEUS" \
     >"$WORK/prometheus.log" 2>&1 &
 pids+=($!)
+
+management_status() { curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "$@"; }
+scenario_protected() {
+    say "0. /metrics and /ops: the monitor user only"
+    wait_until 180 "both services answer /health/ready" eval 'status_is "$API/health/ready" 200 && status_is "$WEB/health/ready" 200' || return 1
+    local url
+    for url in "$API_MANAGEMENT/metrics" "$WEB_MANAGEMENT/metrics" "$WEB_MANAGEMENT/ops" "$WEB_MANAGEMENT/ops/status"; do
+        check "anonymous $url: 401" [ "$(management_status "$url")" = 401 ]
+        check "wrong password $url: 401" [ "$(management_status -u monitor:wrong "$url")" = 401 ]
+        check "monitor user $url: 200" [ "$(management_status -u "monitor:$NUMBERS_MONITOR_PASSWORD" "$url")" = 200 ]
+    done
+    check "plain HTTP $API/metrics gives no metrics" [ "$(status_of "$API/metrics")" != 200 ]
+    check "plain HTTP $WEB/ops/status gives no view" [ "$(status_of "$WEB/ops/status")" != 200 ]
+}
 
 scenario_ready() {
     say "1. both services ready, as Prometheus sees them"
@@ -132,7 +156,7 @@ scenario_self_healing() {
     wait_until 150 "probe_success for the API is back to 1" prom_is 'probe_success{app="numbers-api"}' 1
 }
 
-for scenario in scenario_ready scenario_api_breaks scenario_circuit_opens scenario_self_healing; do
+for scenario in scenario_protected scenario_ready scenario_api_breaks scenario_circuit_opens scenario_self_healing; do
     "$scenario" || say "   (scenario stopped at its first failed step; see above)"
 done
 
