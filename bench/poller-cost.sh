@@ -14,7 +14,10 @@ WARMUP=20
 API_PORT=${API_PORT:-9080}
 TICKS=$(getconf CLK_TCK)
 OUT=$(mktemp -d)
-export API_PORT WEB_PORT=${WEB_PORT:-9081}
+export API_PORT WEB_PORT=${WEB_PORT:-9081} WEB_HTTPS_PORT=${WEB_HTTPS_PORT:-9444}
+# /ops/status answers the monitor user only, over HTTPS.
+NUMBERS_MONITOR_PASSWORD=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+export NUMBERS_MONITOR_PASSWORD
 
 command -v wrk >/dev/null || { echo "poller-cost: wrk is missing (apt-get install -y wrk)" >&2; exit 1; }
 cleanup() { scripts/run-local.sh stop >/dev/null 2>&1 || true; rm -rf "$OUT"; }
@@ -43,7 +46,7 @@ phase() { # label ops-enabled
     p99=$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$2")
     rps=$(awk '/Requests\/sec/ { print $2 }' "$OUT/wrk-$2")
     local polls
-    polls=$(curl -s "http://localhost:$WEB_PORT/ops/status" | python3 -c 'import json, sys; print(sum(s["polls"] for s in json.load(sys.stdin)["services"]))')
+    polls=$(curl -sk -u "monitor:$NUMBERS_MONITOR_PASSWORD" "https://localhost:$WEB_HTTPS_PORT/ops/status" | python3 -c 'import json, sys; print(sum(s["polls"] for s in json.load(sys.stdin)["services"]))')
     printf '%-22s %14s %14s %12s %12s %12s %8s\n' "$1" "$web_cpu s" "$api_cpu s" "$p50" "$p99" "$rps" "$polls"
     echo "$web_cpu $api_cpu $p50 $p99" > "$OUT/$2"
 }

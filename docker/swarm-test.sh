@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Self-healing on Docker Swarm, from the same compose file, on a one-node swarm on loopback:
-#   1. docker stack deploy -c docker-compose.yml -c docker-compose.swarm-local.yml: both answer
+#   1. docker stack deploy -c docker-compose.yml -c docker-compose.swarm-local.yml: both answer; the
+#      tasks are locked down as in compose (read-only root, tmpfs for the logs, no capability)
 #   2. the API breaks: Swarm replaces its task, and the web gets numbers again; no one touches anything
 #   3. a rolling update of the web with a broken value (an API URL that does not answer): the new task
 #      fails its dependency check and Swarm rolls the service back by itself; the web serves numbers
@@ -28,7 +29,7 @@ if [ "$(swarm_state)" != inactive ]; then
     say "this engine is already part of a swarm ($(swarm_state)); run the test on an engine of its own, or leave it (docker swarm leave --force)" >&2
     exit 1
 fi
-require_free_ports "${NUMBERS_API_PORT:-8087}" "${NUMBERS_WEB_PORT:-8088}"
+require_free_ports "${NUMBERS_API_PORT:-8087}" "${NUMBERS_WEB_PORT:-8088}" "${NUMBERS_API_HTTPS_PORT:-8447}" "${NUMBERS_WEB_HTTPS_PORT:-8448}"
 
 if [ "${1:-}" != "--no-build" ]; then
     build_images "$STACK"
@@ -62,6 +63,15 @@ scenario_deploy() {
     docker stack deploy -c docker-compose.yml -c docker-compose.swarm-local.yml "$STACK" >/dev/null 2>&1 || { fail "stack deploy"; return 1; }
     wait_until 180 "both services ready after the deploy" both_ready || return 1
     check "the web shows a number" page_says 'Here it is: [0-9][0-9]*<'
+    # The compose file's lockdown, as Swarm carries it into the tasks.
+    local service task
+    for service in numbers-api numbers-web; do
+        task=$(docker ps -q --filter "label=com.docker.swarm.service.name=$(service "$service")" | head -1)
+        check "$service's task has a read-only root" docker exec "$task" sh -c '! ( echo x > /x ) 2>/dev/null'
+        check "$service's task holds no capability" docker exec "$task" grep -q '^CapEff:[[:space:]]*0*$' /proc/1/status
+        check "$service's task writes its logs to the tmpfs" docker exec "$task" sh -c 'test -s "$WLP_OUTPUT_DIR/$SERVER_NAME/logs/messages.log"'
+    done
+    say "   note: Swarm ignores security_opt, so no-new-privileges is not set in its tasks (NoNewPrivs $(docker exec "$task" awk '/^NoNewPrivs/ { print $2 }' /proc/1/status)); with no capability and a non-root user there is nothing to gain"
 }
 
 scenario_api_replaced() {

@@ -7,13 +7,17 @@
 #   scripts/run-local.sh stop      stop both
 #   scripts/run-local.sh status    show both health endpoints
 #
-# Ports and settings are the usual environment variables: API_PORT (9080), WEB_PORT (9081), and any
-# of the README's configuration table, e.g. NUMBERS_API_FAIL_AFTER=0 scripts/run-local.sh.
+# Ports and settings are the usual environment variables: API_PORT (9080), WEB_PORT (9081), their HTTPS
+# management ports API_HTTPS_PORT (9443) and WEB_HTTPS_PORT (9444), and any of the README's configuration
+# table, e.g. NUMBERS_API_FAIL_AFTER=0 scripts/run-local.sh. /metrics and /ops answer over HTTPS to the
+# monitor user only: set NUMBERS_MONITOR_PASSWORD to open them (without it they stay closed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 API_PORT=${API_PORT:-9080}
 WEB_PORT=${WEB_PORT:-9081}
+API_HTTPS_PORT=${API_HTTPS_PORT:-9443}
+WEB_HTTPS_PORT=${WEB_HTTPS_PORT:-9444}
 MVN=(./mvnw -B -q)
 
 wait_started() {
@@ -30,12 +34,12 @@ wait_started() {
 
 start() {
     "${MVN[@]}" -DskipTests -pl numbers-api-war,numbers-web-war -am package
-    HTTP_PORT=$API_PORT "${MVN[@]}" -pl numbers-api-war liberty:create liberty:deploy liberty:start
-    HTTP_PORT=$WEB_PORT NUMBERS_API_URL=${NUMBERS_API_URL:-http://localhost:$API_PORT} \
+    HTTP_PORT=$API_PORT HTTPS_PORT=$API_HTTPS_PORT "${MVN[@]}" -pl numbers-api-war liberty:create liberty:deploy liberty:start
+    HTTP_PORT=$WEB_PORT HTTPS_PORT=$WEB_HTTPS_PORT NUMBERS_API_URL=${NUMBERS_API_URL:-http://localhost:$API_PORT} \
         "${MVN[@]}" -pl numbers-web-war liberty:create liberty:deploy liberty:start
     wait_started numbers-api "$API_PORT" numbers-api-war/target/liberty/wlp/usr/servers/numbers-api/logs/messages.log
     wait_started numbers-web "$WEB_PORT" numbers-web-war/target/liberty/wlp/usr/servers/numbers-web/logs/messages.log
-    echo "run-local: open http://localhost:$WEB_PORT/ ; stop both with: scripts/run-local.sh stop"
+    echo "run-local: open http://localhost:$WEB_PORT/ (operations view: https://localhost:$WEB_HTTPS_PORT/ops as user monitor); stop both with: scripts/run-local.sh stop"
 }
 
 stop() {
