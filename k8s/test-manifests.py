@@ -78,7 +78,7 @@ def static_checks(app, module, manifests):
     resources = container.get("resources", {})
     check("resource requests and limits", {"cpu", "memory"} <= set(resources.get("requests", {}))
           and {"cpu", "memory"} <= set(resources.get("limits", {})))
-    env = {e["name"]: e["value"] for e in container.get("env", [])}
+    env = {e["name"]: e.get("value") for e in container.get("env", [])}
     mounts = {m["mountPath"] for m in container.get("volumeMounts", [])}
     empty_dirs = {v["name"] for v in pod.get("volumes", []) if "emptyDir" in v}
     check("Liberty's output directory and /tmp are emptyDirs",
@@ -92,7 +92,8 @@ def static_checks(app, module, manifests):
 
 
 def run_container(name, spec, network, alias=None, command=None, detach=True):
-    env = {e["name"]: e["value"] for e in spec.get("env", [])}
+    # Values only: a secretKeyRef (optional, like the monitor password) has no Secret to read here.
+    env = {e["name"]: e["value"] for e in spec.get("env", []) if "value" in e}
     args = ["run", "--name", f"{PREFIX}-{name}", "--network", network, "--read-only",
             "--user", f"{spec['_uid']}:{spec['_gid']}"]
     for mount in spec.get("volumeMounts", []):
@@ -195,7 +196,7 @@ def main():
           init.get("image") == web_container["image"]
           and init.get("command", [])[2:7] == ["-jar", "/opt/probe/probe.jar", "wait", "-c", "numbers.api.url"])
     check("the web finds the API through the API's Service",
-          {e["name"]: e["value"] for e in web_container["env"]}.get("NUMBERS_API_URL") == "http://numbers-api:9080")
+          {e["name"]: e.get("value") for e in web_container["env"]}.get("NUMBERS_API_URL") == "http://numbers-api:9080")
     for image in (api_container["image"], web_container["image"]):
         if docker("image", "inspect", image, check_rc=False).returncode != 0:
             print(f"k8s: image {image} is missing: build it first (docker compose build)", file=sys.stderr)
