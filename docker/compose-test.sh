@@ -171,6 +171,9 @@ locked_down() {
         check "$service is published on 127.0.0.1 only: $(docker port "$(container "$service")" | tr '\n' ' ')" published_on_loopback_only "$service"
     done
     check "/health is open to platforms" [ "$(status_of "$API/health")" = 200 ]
+    local health; health=$(curl -s --max-time 5 "$WEB/health")
+    check "the web's open /health names no internal URL: $(grep -o '"numbers-api-reachable"[^}]*}' <<<"$health")" \
+        eval '[ -n "$health" ] && ! grep -q "numbers-api:9080" <<<"$health"'
     check "/metrics over plain HTTP gives no metrics ($(status_of "$API/metrics"))" [ "$(status_of "$API/metrics")" != 200 ]
     check "/metrics over HTTPS without a user: 401" [ "$(management_status "$API_MANAGEMENT/metrics")" = 401 ]
     check "/ops over HTTPS without a user: 401" [ "$(management_status "$WEB_MANAGEMENT/ops")" = 401 ]
