@@ -242,15 +242,16 @@ final class HttpCheck implements Check {
         }
 
         /**
-         * {@code HTTP/1.1 200 OK}: the version, one space, exactly three digits, then a space and any
-         * reason or nothing. {@code HTTP/1.1 2000} is not a 200, nor is {@code HTTP/1.1 20}.
+         * {@code HTTP/1.1 200 OK}: the version, one space, exactly three digits, the first not 0, then a space
+         * and any reason or nothing. {@code HTTP/1.1 2000} is not a 200, nor is {@code HTTP/1.1 20} or
+         * {@code HTTP/1.1 020} (a status is 100 to 999).
          */
         static int statusOf(String line) throws MalformedResponse {
             if (!line.startsWith("HTTP/")) {
                 throw new MalformedResponse("not an HTTP response: '" + quote(line) + "'");
             }
             boolean well = line.length() >= 12 && digit(line, 5) && line.charAt(6) == '.' && digit(line, 7)
-                    && line.charAt(8) == ' ' && digit(line, 9) && digit(line, 10) && digit(line, 11)
+                    && line.charAt(8) == ' ' && digit(line, 9) && line.charAt(9) != '0' && digit(line, 10) && digit(line, 11)
                     && (line.length() == 12 || line.charAt(12) == ' ');
             if (!well) {
                 throw new MalformedResponse("malformed status line '" + quote(line) + "'");

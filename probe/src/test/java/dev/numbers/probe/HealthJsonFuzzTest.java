@@ -75,28 +75,34 @@ class HealthJsonFuzzTest {
 
     @Test
     void anyTextGivesASummaryOrNullNeverAnException() {
-        Fuzz.forAll("any JSON-ish text", Fuzz.tries(600), HealthJsonFuzzTest::jsonish, body -> {
-            HealthJson.downChecks(body);
-            HealthJson.status(body);
-        });
+        Fuzz.forAll("any JSON-ish text", Fuzz.tries(600), HealthJsonFuzzTest::jsonish, HealthJsonFuzzTest::noException);
+    }
+
+    /** The property of any text (also driven by Jazzer: HealthJsonJazzerTest): no exception escapes. */
+    static void noException(String body) {
+        HealthJson.downChecks(body);
+        HealthJson.status(body);
     }
 
     @Test
     void aHealthAnswerIsSummarisedByItsDownChecksInOrder() {
-        Fuzz.forAll("health answers", Fuzz.tries(400), HealthJsonFuzzTest::health, health -> {
-            assertEquals(health.up() ? "UP" : "DOWN", HealthJson.status(health.json()));
-            List<String> down = new ArrayList<>();
-            for (Check check : health.checks()) {
-                if (!check.up()) {
-                    down.add(check.name() + " DOWN");
-                }
+        Fuzz.forAll("health answers", Fuzz.tries(400), HealthJsonFuzzTest::health, HealthJsonFuzzTest::summarised);
+    }
+
+    /** The property of a health answer (also driven by Jazzer: HealthJsonJazzerTest). */
+    static void summarised(Health health) {
+        assertEquals(health.up() ? "UP" : "DOWN", HealthJson.status(health.json()));
+        List<String> down = new ArrayList<>();
+        for (Check check : health.checks()) {
+            if (!check.up()) {
+                down.add(check.name() + " DOWN");
             }
-            String summary = HealthJson.downChecks(health.json());
-            List<String> named = new ArrayList<>();
-            for (String part : summary.isEmpty() ? new String[0] : summary.split("; ")) {
-                named.add(part.substring(0, part.indexOf(" DOWN") + 5));
-            }
-            assertEquals(down, named, summary);
-        });
+        }
+        String summary = HealthJson.downChecks(health.json());
+        List<String> named = new ArrayList<>();
+        for (String part : summary.isEmpty() ? new String[0] : summary.split("; ")) {
+            named.add(part.substring(0, part.indexOf(" DOWN") + 5));
+        }
+        assertEquals(down, named, summary);
     }
 }

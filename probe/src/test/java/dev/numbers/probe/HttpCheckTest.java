@@ -167,7 +167,7 @@ class HttpCheckTest {
 
     @Test
     void aStatusLineWithMoreOrFewerThanThreeDigitsIsNotAStatus() throws Exception {
-        for (String statusLine : new String[]{"HTTP/1.1 2000", "HTTP/1.1 20", "HTTP/1.1 2000 OK", "HTTP/1.1 20 OK", "HTTP/1.1 200x OK", "HTTP/1.1  200 OK", "HTTP/x 200 OK"}) {
+        for (String statusLine : new String[]{"HTTP/1.1 2000", "HTTP/1.1 20", "HTTP/1.1 020 OK", "HTTP/1.1 2000 OK", "HTTP/1.1 20 OK", "HTTP/1.1 200x OK", "HTTP/1.1  200 OK", "HTTP/x 200 OK"}) {
             String url = servers.answers(statusLine + "\r\nContent-Length: 0\r\n\r\n", false);
             ProbeRun run = ProbeRun.of("-u", url);
             assertEquals(1, run.exit, statusLine + ": " + run);

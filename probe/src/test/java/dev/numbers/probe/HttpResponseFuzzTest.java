@@ -25,24 +25,30 @@ class HttpResponseFuzzTest {
     /** Status and body as sent, in whatever pieces they arrive, and never a read after the answer's end. */
     @Test
     void aWellFormedAnswerIsReadExactlyAndNoFurther() {
-        Fuzz.forAll("well-formed answers", Fuzz.tries(400), random -> new Delivered(Fuzz.wellFormedAnswer(random), Fuzz.deliverySizes(random)),
-                delivered -> {
-                    Fuzz.Answer answer = delivered.answer();
-                    Fuzz.Delivery in = new Fuzz.Delivery(answer.bytes(), delivered.pieces(), answer.delimited());
-                    HttpCheck.Response response;
-                    try {
-                        response = HttpCheck.Response.read(in, null, System.nanoTime() + SECOND);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    assertEquals(answer.status(), response.status);
-                    if (answer.body() != null) {
-                        assertEquals(answer.body(), response.body);
-                    }
-                    if (answer.delimited()) {
-                        assertFalse(in.readPastTheEnd, "complete by its framing: no read after its end");
-                    }
-                });
+        Fuzz.forAll("well-formed answers", Fuzz.tries(400), HttpResponseFuzzTest::delivered, HttpResponseFuzzTest::readExactly);
+    }
+
+    static Delivered delivered(java.util.Random random) {
+        return new Delivered(Fuzz.wellFormedAnswer(random), Fuzz.deliverySizes(random));
+    }
+
+    /** The property of a well-formed answer (also driven by Jazzer: HttpResponseJazzerTest). */
+    static void readExactly(Delivered delivered) {
+        Fuzz.Answer answer = delivered.answer();
+        Fuzz.Delivery in = new Fuzz.Delivery(answer.bytes(), delivered.pieces(), answer.delimited());
+        HttpCheck.Response response;
+        try {
+            response = HttpCheck.Response.read(in, null, System.nanoTime() + SECOND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertEquals(answer.status(), response.status);
+        if (answer.body() != null) {
+            assertEquals(answer.body(), response.body);
+        }
+        if (answer.delimited()) {
+            assertFalse(in.readPastTheEnd, "complete by its framing: no read after its end");
+        }
     }
 
     record AnyDelivery(byte[] bytes, List<Integer> pieces, boolean keptOpen) {
@@ -56,11 +62,14 @@ class HttpResponseFuzzTest {
     @Test
     void anyBytesGiveAnAnswerOrAnIOExceptionWhateverThePieces() {
         Fuzz.forAll("any answer bytes", Fuzz.tries(600), random -> new AnyDelivery(Fuzz.anyAnswerBytes(random), Fuzz.deliverySizes(random), random.nextBoolean()),
-                delivery -> {
-                    String whole = outcome(new Fuzz.Delivery(delivery.bytes(), List.of(), delivery.keptOpen()));
-                    String inPieces = outcome(new Fuzz.Delivery(delivery.bytes(), delivery.pieces(), delivery.keptOpen()));
-                    assertEquals(whole, inPieces);
-                });
+                HttpResponseFuzzTest::sameWhateverThePieces);
+    }
+
+    /** The property of any bytes (also driven by Jazzer: HttpResponseJazzerTest). */
+    static void sameWhateverThePieces(AnyDelivery delivery) {
+        String whole = outcome(new Fuzz.Delivery(delivery.bytes(), List.of(), delivery.keptOpen()));
+        String inPieces = outcome(new Fuzz.Delivery(delivery.bytes(), delivery.pieces(), delivery.keptOpen()));
+        assertEquals(whole, inPieces);
     }
 
     private static String outcome(Fuzz.Delivery in) {

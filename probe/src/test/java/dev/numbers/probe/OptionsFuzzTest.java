@@ -41,21 +41,24 @@ class OptionsFuzzTest {
 
     @Test
     void anyCommandLineIsOptionsInRangeOrAOneLineUsageError() {
-        Fuzz.forAll("any command line", Fuzz.tries(1000), OptionsFuzzTest::commandLine, args -> {
-            Options options;
-            try {
-                options = Options.parse(args);
-            } catch (UsageException e) {
-                assertTrue(!e.getMessage().isEmpty() && Fuzz.isOnePrintableLine(Probe.oneLine(e.getMessage()) + "\n"), e.getMessage());
-                return;
-            }
-            assertTrue(options.timeoutMs >= 1 && options.timeoutMs <= Numbers.HOUR_MS);
-            assertTrue(options.deadlineMs >= 0 && options.deadlineMs <= Numbers.DAY_MS);
-            assertTrue(options.intervalMs >= 1 && options.intervalMs <= Numbers.HOUR_MS);
-            assertTrue(options.maxIntervalMs >= 1 && options.maxIntervalMs <= Numbers.HOUR_MS);
-            assertTrue(options.stopAfter >= 0 && options.stopAfter <= Options.MAX_STOP_AFTER);
-            assertTrue(options.stopPid >= 1 && options.stopPid <= Options.MAX_PID);
-        });
+        Fuzz.forAll("any command line", Fuzz.tries(1000), OptionsFuzzTest::commandLine, OptionsFuzzTest::inRangeOrUsageError);
+    }
+
+    /** The property of any command line (also driven by Jazzer: OptionsJazzerTest). */
+    static void inRangeOrUsageError(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (UsageException e) {
+            assertTrue(!e.getMessage().isEmpty() && Fuzz.isOnePrintableLine(Probe.oneLine(e.getMessage()) + "\n"), e.getMessage());
+            return;
+        }
+        assertTrue(options.timeoutMs >= 1 && options.timeoutMs <= Numbers.HOUR_MS);
+        assertTrue(options.deadlineMs >= 0 && options.deadlineMs <= Numbers.DAY_MS);
+        assertTrue(options.intervalMs >= 1 && options.intervalMs <= Numbers.HOUR_MS);
+        assertTrue(options.maxIntervalMs >= 1 && options.maxIntervalMs <= Numbers.HOUR_MS);
+        assertTrue(options.stopAfter >= 0 && options.stopAfter <= Options.MAX_STOP_AFTER);
+        assertTrue(options.stopPid >= 1 && options.stopPid <= Options.MAX_PID);
     }
 
     static String number(Random random) {
@@ -71,14 +74,17 @@ class OptionsFuzzTest {
     /** Each number is taken exactly when it is in range, and refused naming the option and the range when not. */
     @Test
     void aNumberIsTakenWhenInRangeAndRefusedNamingTheRangeWhenNot() {
-        Fuzz.forAll("numbers for every numeric option", Fuzz.tries(400), OptionsFuzzTest::number, number -> {
-            BigInteger value = new BigInteger(number);
-            check("--stop-after", number, value, 0, Options.MAX_STOP_AFTER, "must be from 0 to 1000000", o -> o.stopAfter);
-            check("--stop-pid", number, value, 1, Options.MAX_PID, "must be from 1 to 4194304", o -> o.stopPid);
-            check("--timeout", number, value, 1, Numbers.HOUR_MS, "must be more than 0 and at most 1h", o -> o.timeoutMs);
-            check("--interval", number, value, 1, Numbers.HOUR_MS, "must be more than 0 and at most 1h", o -> o.intervalMs);
-            check("--deadline", number, value, 0, Numbers.DAY_MS, "must be at most 24h", o -> o.deadlineMs);
-        });
+        Fuzz.forAll("numbers for every numeric option", Fuzz.tries(400), OptionsFuzzTest::number, OptionsFuzzTest::takenExactlyInRange);
+    }
+
+    /** The property of a number given to every numeric option (also driven by Jazzer: OptionsJazzerTest). */
+    static void takenExactlyInRange(String number) {
+        BigInteger value = new BigInteger(number);
+        check("--stop-after", number, value, 0, Options.MAX_STOP_AFTER, "must be from 0 to 1000000", o -> o.stopAfter);
+        check("--stop-pid", number, value, 1, Options.MAX_PID, "must be from 1 to 4194304", o -> o.stopPid);
+        check("--timeout", number, value, 1, Numbers.HOUR_MS, "must be more than 0 and at most 1h", o -> o.timeoutMs);
+        check("--interval", number, value, 1, Numbers.HOUR_MS, "must be more than 0 and at most 1h", o -> o.intervalMs);
+        check("--deadline", number, value, 0, Numbers.DAY_MS, "must be at most 24h", o -> o.deadlineMs);
     }
 
     interface Field {

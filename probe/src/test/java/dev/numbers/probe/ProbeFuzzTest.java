@@ -94,10 +94,18 @@ class ProbeFuzzTest {
         Fuzz.forAll("the whole probe against any answer", Fuzz.tries(100), ProbeFuzzTest::reply, ProbeFuzzTest::check);
     }
 
-    static void check(Reply reply) {
+    static final long TIMEOUT_MS = 250;
+
+    /** One run of the whole probe against the server, which answers {@code reply}. */
+    static ProbeRun run(Reply reply) {
         NEXT.set(reply);
-        long timeout = 250;
-        ProbeRun run = ProbeRun.of("-u", "http://127.0.0.1:" + server.getLocalPort() + "/health", "-t", String.valueOf(timeout), "--expect", reply.expect());
+        return ProbeRun.of("-u", "http://127.0.0.1:" + server.getLocalPort() + "/health", "-t", String.valueOf(TIMEOUT_MS), "--expect", reply.expect());
+    }
+
+    /** The property of any answer (also driven by Jazzer: ProbeJazzerTest). */
+    static void check(Reply reply) {
+        long timeout = TIMEOUT_MS;
+        ProbeRun run = run(reply);
         assertTrue(run.exit >= 0 && run.exit <= 2, run.toString());
         assertTrue(run.millis <= timeout + 200, "within the timeout plus 200 ms: " + run);
         String output = run.out + run.err;

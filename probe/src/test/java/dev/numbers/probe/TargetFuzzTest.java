@@ -24,23 +24,26 @@ class TargetFuzzTest {
 
     @Test
     void anyTextIsAUrlOrAUsageErrorAndNothingItAcceptsBreaksTheRequest() {
-        Fuzz.forAll("any URL-ish text", Fuzz.tries(1000), TargetFuzzTest::urlish, text -> {
-            Target target;
-            try {
-                target = Target.parse(text);
-            } catch (UsageException e) {
-                assertTrue(e.getMessage().startsWith("malformed URL '"), e.getMessage());
-                return;
-            }
-            assertTrue(!target.host.isEmpty());
-            assertTrue(target.port >= 1 && target.port <= 65535);
-            assertTrue(target.path.startsWith("/"), target.path);
-            String requestParts = target.path + target.hostHeader();
-            for (int i = 0; i < requestParts.length(); i++) {
-                char c = requestParts.charAt(i);
-                assertTrue(c > ' ' && c != 0x7f, "no space or control character reaches the request");
-            }
-        });
+        Fuzz.forAll("any URL-ish text", Fuzz.tries(1000), TargetFuzzTest::urlish, TargetFuzzTest::urlOrUsageError);
+    }
+
+    /** The property of any text (also driven by Jazzer: TargetJazzerTest). */
+    static void urlOrUsageError(String text) {
+        Target target;
+        try {
+            target = Target.parse(text);
+        } catch (UsageException e) {
+            assertTrue(e.getMessage().startsWith("malformed URL '"), e.getMessage());
+            return;
+        }
+        assertTrue(!target.host.isEmpty());
+        assertTrue(target.port >= 1 && target.port <= 65535);
+        assertTrue(target.path.startsWith("/"), target.path);
+        String requestParts = target.path + target.hostHeader();
+        for (int i = 0; i < requestParts.length(); i++) {
+            char c = requestParts.charAt(i);
+            assertTrue(c > ' ' && c != 0x7f, "no space or control character reaches the request");
+        }
     }
 
     record Url(String text, boolean tls, String host, int port, String path) {
@@ -72,17 +75,20 @@ class TargetFuzzTest {
 
     @Test
     void aValidUrlIsReadAsWritten() {
-        Fuzz.forAll("valid URLs", Fuzz.tries(500), TargetFuzzTest::valid, url -> {
-            Target target;
-            try {
-                target = Target.parse(url.text());
-            } catch (UsageException e) {
-                throw new AssertionError(e.getMessage());
-            }
-            assertEquals(url.tls(), target.tls);
-            assertEquals(url.host(), target.host);
-            assertEquals(url.port(), target.port);
-            assertEquals(url.path(), target.path);
-        });
+        Fuzz.forAll("valid URLs", Fuzz.tries(500), TargetFuzzTest::valid, TargetFuzzTest::readAsWritten);
+    }
+
+    /** The property of a valid URL (also driven by Jazzer: TargetJazzerTest). */
+    static void readAsWritten(Url url) {
+        Target target;
+        try {
+            target = Target.parse(url.text());
+        } catch (UsageException e) {
+            throw new AssertionError(e.getMessage());
+        }
+        assertEquals(url.tls(), target.tls);
+        assertEquals(url.host(), target.host);
+        assertEquals(url.port(), target.port);
+        assertEquals(url.path(), target.path);
     }
 }

@@ -2,9 +2,12 @@ package dev.numbers.web.fuzz;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
-/** Inputs for the parsers: random bytes, awkward text, and mutations of good answers. */
+/**
+ * Inputs for the parsers: random bytes, awkward text, and mutations of good answers. From any {@link RandomGenerator}:
+ * the seeded SplittableRandom of {@link Fuzz}, or a {@link FuzzedRandom} whose choices Jazzer makes.
+ */
 public final class Gen {
 
     /** Characters that have broken parsers and log lines before: signs, spaces, controls, other digits, separators. */
@@ -15,7 +18,7 @@ public final class Gen {
     }
 
     /** A length that is mostly small, sometimes around a boundary, now and then up to max. */
-    public static int length(SplittableRandom random, int max, int... boundaries) {
+    public static int length(RandomGenerator random, int max, int... boundaries) {
         int pick = random.nextInt(10);
         if (pick < 6) {
             return random.nextInt(Math.min(max, 16) + 1);
@@ -27,14 +30,14 @@ public final class Gen {
         return random.nextInt(max + 1);
     }
 
-    public static byte[] bytes(SplittableRandom random, int max, int... boundaries) {
+    public static byte[] bytes(RandomGenerator random, int max, int... boundaries) {
         byte[] bytes = new byte[length(random, max, boundaries)];
         random.nextBytes(bytes);
         return bytes;
     }
 
     /** Text from the awkward characters and, at times, any UTF-16 unit at all. */
-    public static String awkward(SplittableRandom random, int maxLength) {
+    public static String awkward(RandomGenerator random, int maxLength) {
         int length = length(random, maxLength);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < length; i++) {
@@ -44,7 +47,7 @@ public final class Gen {
     }
 
     /** The bytes with a few changes: flipped, inserted, removed, duplicated or cut. */
-    public static byte[] mutated(SplittableRandom random, byte[] good, String insertable) {
+    public static byte[] mutated(RandomGenerator random, byte[] good, String insertable) {
         byte[] bytes = good;
         int changes = 1 + random.nextInt(4);
         for (int c = 0; c < changes; c++) {

@@ -9,10 +9,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.random.RandomGenerator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -41,10 +41,10 @@ class CappedBodyFuzzTest {
     private record Complete() implements Event {
     }
 
-    private record Script(int cap, List<Event> events) {
+    record Script(int cap, List<Event> events) {
     }
 
-    private static Script script(SplittableRandom random) {
+    static Script script(RandomGenerator random) {
         int cap = 1 + Gen.length(random, 3 * 1024, 64, 1024);
         List<Event> events = new ArrayList<>();
         int count = Gen.length(random, 40);
@@ -71,7 +71,7 @@ class CappedBodyFuzzTest {
         return new Script(cap, events);
     }
 
-    private static void play(Script script) {
+    static void play(Script script) {
         boolean[] cancelled = {false};
         CappedBody body = new CappedBody(script.cap());
         body.onSubscribe(new Flow.Subscription() {
