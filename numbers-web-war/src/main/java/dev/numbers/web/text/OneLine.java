@@ -16,12 +16,18 @@ public final class OneLine {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r' || c == '\t') {
                 line.append(' ');
-            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.FORMAT) {
-                line.append('?');
             } else {
-                line.append(c);
+                line.append(printable(c) ? c : '?');
             }
         }
         return line.length() < text.length() ? line + "..." : line.toString();
+    }
+
+    /**
+     * Not the C0 and C1 controls and DEL, not the line and paragraph separators, not the invisible format
+     * characters (a right-to-left override turns the rest of a log line around).
+     */
+    public static boolean printable(char c) {
+        return !Character.isISOControl(c) && c != '\u2028' && c != '\u2029' && Character.getType(c) != Character.FORMAT;
     }
 }

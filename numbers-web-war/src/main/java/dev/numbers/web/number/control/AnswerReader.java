@@ -1,5 +1,7 @@
 package dev.numbers.web.number.control;
 
+import dev.numbers.web.text.OneLine;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,19 +56,11 @@ public final class AnswerReader {
     private static String printable(String text) {
         StringBuilder out = new StringBuilder();
         for (char c : text.toCharArray()) {
-            out.append(printable(c) ? c : '?');
+            out.append(OneLine.printable(c) ? c : '?');
             if (out.length() == 32) {
                 return out + "...";
             }
         }
         return out.toString();
-    }
-
-    /**
-     * Not the C0 and C1 controls and DEL, not the line and paragraph separators, not the invisible format
-     * characters (a right-to-left override turns the rest of a log line around).
-     */
-    private static boolean printable(char c) {
-        return !Character.isISOControl(c) && c != '\u2028' && c != '\u2029' && Character.getType(c) != Character.FORMAT;
     }
 }
