@@ -156,7 +156,6 @@ published_on_loopback_only() { # service
     local ports; ports=$(docker port "$(container "$1")")
     [ -n "$ports" ] && ! grep -v -- '-> 127\.0\.0\.1:' <<<"$ports" | grep -q .
 }
-management_status() { curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "$@"; }
 locked_down() {
     local service config
     for service in numbers-api numbers-web; do

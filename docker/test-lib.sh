@@ -28,6 +28,9 @@ wait_until() {
 }
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
+# The status of an HTTPS management request (/metrics, /ops), curl's options first (-u user:password);
+# -k: each container's certificate is its own, made at its start.
+management_status() { curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "$@"; }
 page_says() { curl -s --max-time 5 -X POST "$WEB/" | grep -q "$1"; }
 
 # A compose project's services, for the compose and load tests: set PROJECT, LOG (compose's own

@@ -108,7 +108,6 @@ prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/data"
     >"$WORK/prometheus.log" 2>&1 &
 pids+=($!)
 
-management_status() { curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "$@"; }
 scenario_protected() {
     say "0. /metrics and /ops: the monitor user only"
     wait_until 180 "both services answer /health/ready" eval 'status_is "$API/health/ready" 200 && status_is "$WEB/health/ready" 200' || return 1
