@@ -218,6 +218,13 @@ prepare_numbers() {
         printf '<server>\n    <webApplication id="%s" location="%s.war" name="%s"/>\n</server>\n' \
             "$name" "$name" "$name" >"$USR/servers/$name/configDropins/defaults/bench-app.xml"
         printf '%s\n' "${HEAP_OPTS[@]}" >"$USR/servers/$name/jvm.options"
+        # What the images' server-run draws per container: the key and monitor passwords (none known).
+        # The benchmark needs no management side, so HTTPS is off (HTTPS_PORT=-1): two servers
+        # here would otherwise both ask for 9443.
+        printf 'keystore_password=%s\nltpa_keys_password=%s\nNUMBERS_MONITOR_PASSWORD=%s\nHTTPS_PORT=-1\n' \
+            "$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')" "$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')" \
+            "$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')" \
+            >"$USR/servers/$name/server.env"
         { echo "$name: $(sha256sum "$war" | cut -c1-16) $(date -r "$war" '+%F %T') $war"; } >>"$RAW/machine.txt"
     done
 }
