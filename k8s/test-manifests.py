@@ -45,8 +45,8 @@ def load(name):
     return {d["kind"]: d for d in documents}
 
 
-def dockerfile(module):
-    text = (ROOT / module / "Dockerfile").read_text()
+def dockerfile():
+    text = (ROOT / "Dockerfile").read_text()
     user = re.search(r"^USER (\d+):(\d+)", text, re.M)
     port = re.search(r"^EXPOSE (\d+)", text, re.M)
     return {"uid": int(user.group(1)), "gid": int(user.group(2)), "port": int(port.group(1))}
@@ -57,12 +57,12 @@ def compose_image(service):
     return re.sub(r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", image)
 
 
-def static_checks(app, module, manifests):
+def static_checks(app, manifests):
     print(f"k8s: {app}: the manifest against the Dockerfile and docker-compose.yml")
     deployment, service = manifests["Deployment"], manifests["Service"]
     pod = deployment["spec"]["template"]["spec"]
     container = pod["containers"][0]
-    image = dockerfile(module)
+    image = dockerfile()
     ports = {p["name"]: p["containerPort"] for p in container["ports"]}
     check("the image is the one docker-compose.yml builds", container["image"] == compose_image(app), container["image"])
     check("it runs as the image's user", pod["securityContext"].get("runAsUser") == image["uid"]
@@ -189,8 +189,8 @@ def main():
     if subprocess.run(["docker", "info"], capture_output=True).returncode != 0:
         print("k8s: no Docker engine answers: the manifest checks run the images on one (as root: .ci/install-docker.sh)", file=sys.stderr)
         return 1
-    api_container, api_pod = static_checks("numbers-api", "numbers-api-war", load("numbers-api.yaml"))
-    web_container, web_pod = static_checks("numbers-web", "numbers-web-war", load("numbers-web.yaml"))
+    api_container, api_pod = static_checks("numbers-api", load("numbers-api.yaml"))
+    web_container, web_pod = static_checks("numbers-web", load("numbers-web.yaml"))
     init = web_pod.get("initContainers", [{}])[0]
     check("numbers-web's init container runs the probe's wait on numbers.api.url",
           init.get("image") == web_container["image"]
