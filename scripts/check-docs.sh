@@ -24,7 +24,7 @@ args = [a for a in sys.argv[1:] if a != '-v']
 
 def tracked():
     try:
-        out = subprocess.run(['git', 'ls-files', '-co', '--exclude-standard'], capture_output=True,
+        out = subprocess.run(['git', '-c', 'safe.directory=*', 'ls-files', '-co', '--exclude-standard'], capture_output=True,
                              text=True, check=True).stdout.split('\n')
         return [f for f in out if f and os.path.exists(f)]
     except (OSError, subprocess.CalledProcessError):
@@ -41,7 +41,7 @@ BASENAMES = {os.path.basename(f) for f in FILES}
 
 def ignored(rel):
     """A path git ignores (a build output, a file the reader makes, e.g. monitoring/monitor.password)."""
-    return subprocess.run(['git', 'check-ignore', '-q', '--no-index', rel], capture_output=True).returncode == 0
+    return subprocess.run(['git', '-c', 'safe.directory=*', 'check-ignore', '-q', '--no-index', rel], capture_output=True).returncode == 0
 
 def exists(rel):
     rel = os.path.normpath(rel).rstrip('/')
