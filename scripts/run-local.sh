@@ -8,8 +8,8 @@
 #   scripts/run-local.sh status    show both health endpoints
 #
 # Ports and settings are the usual environment variables: API_PORT (9080), WEB_PORT (9081), their HTTPS
-# management ports API_HTTPS_PORT (9443) and WEB_HTTPS_PORT (9444), and any of the README's configuration
-# table, e.g. NUMBERS_API_FAIL_AFTER=0 scripts/run-local.sh. /metrics and /ops answer over HTTPS to the
+# management ports API_HTTPS_PORT (9443) and WEB_HTTPS_PORT (9444), and any setting in docs/configuration.md,
+# e.g. NUMBERS_API_FAIL_AFTER=0 scripts/run-local.sh. /metrics and /ops answer over HTTPS to the
 # monitor user only: set NUMBERS_MONITOR_PASSWORD to open them (without it they stay closed).
 set -euo pipefail
 cd "$(dirname "$0")/.."

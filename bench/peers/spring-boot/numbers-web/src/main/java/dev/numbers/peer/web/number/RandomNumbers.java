@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 /**
  * A number from the numbers-api, or an empty answer when it cannot be had: the Liberty web's
  * RandomNumbers, with Resilience4j's annotations instead of MicroProfile Fault Tolerance's. Every setting
- * of the instance {@value #API} is in application.yml (and application-as-was.yml); the README maps each
+ * of the instance {@value #API} is in application.yml (and application-as-was.yml); docs/fault-tolerance.md maps each
  * one to the Liberty annotation it mirrors.
  * <p>
  * Resilience4j's default aspect order nests them as MicroProfile does: Retry ( CircuitBreaker ( Bulkhead
