@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -28,14 +29,7 @@ import java.util.Properties;
 final class ConfigLookup {
 
     /** Where one value came from, for {@code --verbose}. */
-    static final class Found {
-        final String value;
-        final String source;
-
-        Found(String value, String source) {
-            this.value = value;
-            this.source = source;
-        }
+    record Found(String value, String source) {
     }
 
     private final Properties systemProperties;
@@ -101,13 +95,12 @@ final class ConfigLookup {
             char c = key.charAt(i);
             sanitized.append((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
         }
-        List<String> names = new ArrayList<>(3);
-        names.add(key);
         String underscored = sanitized.toString();
-        if (!names.contains(underscored)) {
+        String upper = underscored.toUpperCase(Locale.ROOT);
+        List<String> names = new ArrayList<>(List.of(key));
+        if (!underscored.equals(key)) {
             names.add(underscored);
         }
-        String upper = underscored.toUpperCase(java.util.Locale.ROOT);
         if (!names.contains(upper)) {
             names.add(upper);
         }

@@ -6,54 +6,44 @@ package dev.numbers.probe;
  */
 final class Expect {
 
-    static final Expect SUCCESS = new Expect(new int[]{200}, new int[]{299});
+    static final Expect SUCCESS = new Expect(new int[]{200, 299});
 
-    private final int[] from;
-    private final int[] to;
+    /** Inclusive ranges: from, to, from, to, ... */
+    private final int[] ranges;
 
-    private Expect(int[] from, int[] to) {
-        this.from = from;
-        this.to = to;
+    private Expect(int[] ranges) {
+        this.ranges = ranges;
     }
 
     static Expect parse(String text) throws UsageException {
         String[] parts = text.split(",");
-        int[] from = new int[parts.length];
-        int[] to = new int[parts.length];
+        int[] ranges = new int[parts.length * 2];
+        String message = "--expect takes statuses such as 200, 200-299 or 2xx (each from 100 to 599), not '" + text + "'";
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i].trim();
-            String message = "--expect takes statuses such as 200, 200-299 or 2xx (each from 100 to 599), not '" + text + "'";
             int dash = part.indexOf('-');
             if (part.length() == 3 && (part.endsWith("xx") || part.endsWith("XX"))) {
-                int hundreds = status(part.substring(0, 1), 1, 5, message);
-                from[i] = hundreds * 100;
-                to[i] = hundreds * 100 + 99;
-            } else if (dash > 0) {
-                from[i] = status(part.substring(0, dash), 100, 599, message);
-                to[i] = status(part.substring(dash + 1), 100, 599, message);
+                int hundreds = (int) Numbers.parseInRange(part.substring(0, 1), 1, 5, message, message);
+                ranges[2 * i] = hundreds * 100;
+                ranges[2 * i + 1] = hundreds * 100 + 99;
             } else {
-                from[i] = status(part, 100, 599, message);
-                to[i] = from[i];
+                ranges[2 * i] = status(dash > 0 ? part.substring(0, dash) : part, message);
+                ranges[2 * i + 1] = dash > 0 ? status(part.substring(dash + 1), message) : ranges[2 * i];
             }
-            if (from[i] < 100 || to[i] > 599 || from[i] > to[i]) {
+            if (ranges[2 * i] > ranges[2 * i + 1]) {
                 throw new UsageException(message);
             }
         }
-        return new Expect(from, to);
+        return new Expect(ranges);
     }
 
-    /** Checked before it is narrowed to an int: 4294967496 is not 200. */
-    private static int status(String text, int min, int max, String message) throws UsageException {
-        long value = Numbers.parseWhole(text, message);
-        if (value < min || value > max) {
-            throw new UsageException(message);
-        }
-        return (int) value;
+    private static int status(String text, String message) throws UsageException {
+        return (int) Numbers.parseInRange(text, 100, 599, message, message);
     }
 
     boolean accepts(int status) {
-        for (int i = 0; i < from.length; i++) {
-            if (status >= from[i] && status <= to[i]) {
+        for (int i = 0; i < ranges.length; i += 2) {
+            if (status >= ranges[i] && status <= ranges[i + 1]) {
                 return true;
             }
         }

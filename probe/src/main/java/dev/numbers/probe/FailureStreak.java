@@ -27,25 +27,24 @@ final class FailureStreak {
     private final Path stateFile;
     private final long pid;
     private final int limit;
-    private final Path containerLog;
+    /** The effective uid, which must own the state's directory. */
+    private final int uid;
     /** The default state directory is made on first use; a directory the operator named must exist. */
     private final boolean createDirectory;
+    /** Where the main process writes its output: its stdout, or a file in tests. */
+    private final Path containerLog;
 
-    FailureStreak(Path stateFile, long pid, int limit, boolean createDirectory) {
-        this(stateFile, pid, limit, Path.of("/proc/" + pid + "/fd/1"), createDirectory);
+    FailureStreak(Path stateFile, long pid, int limit, int uid, boolean createDirectory) {
+        this(stateFile, pid, limit, uid, createDirectory, Path.of("/proc/" + pid + "/fd/1"));
     }
 
-    FailureStreak(Path stateFile, long pid, int limit, Path containerLog) {
-        this(stateFile, pid, limit, containerLog, false);
-    }
-
-    /** @param containerLog where the main process writes its output: its stdout, or a file in tests */
-    FailureStreak(Path stateFile, long pid, int limit, Path containerLog, boolean createDirectory) {
+    FailureStreak(Path stateFile, long pid, int limit, int uid, boolean createDirectory, Path containerLog) {
         this.stateFile = stateFile.toAbsolutePath();
         this.pid = pid;
         this.limit = limit;
-        this.containerLog = containerLog;
+        this.uid = uid;
         this.createDirectory = createDirectory;
+        this.containerLog = containerLog;
     }
 
     /** Records one check; returns what to add to the check's line, or null when there is nothing to say. */
@@ -54,7 +53,7 @@ final class FailureStreak {
         if (identity == null) {
             return "not counted: no process " + pid;
         }
-        String unsafe = StateFile.unsafeDirectory(stateFile.getParent(), StateFile.effectiveUid(), createDirectory);
+        String unsafe = StateFile.unsafeDirectory(stateFile.getParent(), uid, createDirectory);
         if (unsafe != null) {
             return "not counted: " + unsafe;
         }
@@ -140,7 +139,7 @@ final class FailureStreak {
      */
     private void tellTheContainerLog(String line) {
         try (OutputStream out = Files.newOutputStream(containerLog, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            out.write((Probe.oneLine(line) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write((OneLine.printable(line) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             // the check's own output still says it
         }

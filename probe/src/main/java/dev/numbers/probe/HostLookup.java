@@ -10,14 +10,16 @@ import java.net.UnknownHostException;
  * retries (seconds each), so a name lookup runs on a daemon thread that the check stops waiting for at
  * the deadline. IP literals need no lookup and no thread.
  */
-final class HostLookup implements Runnable {
+final class HostLookup extends Thread {
 
     private final String host;
     private volatile InetAddress address;
     private volatile UnknownHostException unknown;
 
     private HostLookup(String host) {
+        super("probe-lookup");
         this.host = host;
+        setDaemon(true);
     }
 
     static InetSocketAddress resolve(String host, int port, long deadlineNanos) throws IOException {
@@ -30,20 +32,18 @@ final class HostLookup implements Runnable {
             return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         }
         HostLookup lookup = new HostLookup(host);
-        Thread thread = new Thread(lookup, "probe-lookup");
-        thread.setDaemon(true);
-        thread.start();
+        lookup.start();
         try {
-            thread.join(HttpCheck.remainingMillis(deadlineNanos));
+            lookup.join(Deadline.remainingMillis(deadlineNanos));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HttpCheck.DeadlineException();
+            throw new Deadline.Passed();
         }
         if (lookup.unknown != null) {
             throw lookup.unknown;
         }
         if (lookup.address == null) {
-            throw new HttpCheck.DeadlineException();
+            throw new Deadline.Passed();
         }
         return new InetSocketAddress(lookup.address, port);
     }

@@ -3,7 +3,10 @@ package dev.numbers.probe;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line, parsed by hand: {@code [command] [options]}, long options also as {@code --name=value}. */
+/**
+ * The command line, parsed once into typed values: {@code [command] [options]}, long options also as
+ * {@code --name=value}. Durations are milliseconds.
+ */
 final class Options {
 
     static final String DEFAULT_URL = "http://localhost:9080/health";
@@ -13,14 +16,15 @@ final class Options {
     static final long MAX_PID = 4_194_304;
 
     String command = "http";
-    String url;
+    /** The URL to check, with --path; null when it comes from --config-key, or when wait has only --tcp. */
+    Target target;
     String configKey;
     String path;
     long timeoutMs = 2000;
-    String expect;
+    Expect expect = Expect.SUCCESS;
     String serverDir;
     String configFile;
-    final List<String> tcp = new ArrayList<>();
+    final List<TcpCheck> tcp = new ArrayList<>();
     long deadlineMs = 30_000;
     long intervalMs = 250;
     long maxIntervalMs = 5000;
@@ -43,71 +47,74 @@ final class Options {
             }
             options.help = options.command.equals("help");
         }
+        String url = null;
+        String expect = null;
+        List<String> tcp = new ArrayList<>();
         for (; i < args.length; i++) {
-            String arg = args[i];
+            String option = args[i];
             String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                value = arg.substring(equals + 1);
-                arg = arg.substring(0, equals);
+            int equals = option.indexOf('=');
+            if (option.startsWith("--") && equals > 0) {
+                value = option.substring(equals + 1);
+                option = option.substring(0, equals);
             }
-            switch (arg) {
+            switch (option) {
                 case "-h", "--help" -> options.help = true;
                 case "-q", "--quiet" -> options.quiet = true;
                 case "-v", "--verbose" -> options.verbose = true;
-                default -> {
-                    if (value == null) {
-                        if (i + 1 >= args.length || !takesValue(arg)) {
-                            throw new UsageException(takesValue(arg) ? arg + " needs a value" : "unknown option '" + arg + "'");
-                        }
-                        value = args[++i];
+                case "-u", "--url", "-t", "--timeout", "-c", "--config-key", "--path", "--expect", "--server-dir", "--config-file",
+                        "--tcp", "--deadline", "--interval", "--max-interval", "--stop-after", "--state", "--stop-pid" -> {
+                    if (value == null && i + 1 >= args.length) {
+                        throw new UsageException(option + " needs a value");
                     }
-                    options.set(arg, value);
+                    value = value != null ? value : args[++i];
+                    switch (option) {
+                        case "-u", "--url" -> url = value;
+                        case "--expect" -> expect = value;
+                        case "--tcp" -> tcp.add(value);
+                        default -> options.set(option, value);
+                    }
                 }
+                default -> throw new UsageException("unknown option '" + option + "'");
             }
         }
-        if (options.url != null && options.configKey != null) {
+        if (url != null && options.configKey != null) {
             throw new UsageException("give either --url or --config-key, not both");
         }
         if (options.stopAfter > 0 && !options.command.equals("http")) {
             throw new UsageException("--stop-after belongs to the http command, the health check");
         }
-        if (!options.tcp.isEmpty() && options.command.equals("http")) {
+        if (!tcp.isEmpty() && options.command.equals("http")) {
             throw new UsageException("--tcp belongs to the wait command: probe wait --tcp host:port");
+        }
+        if (!options.help) {
+            options.expect = expect == null ? Expect.SUCCESS : Expect.parse(expect);
+            if (options.configKey == null && (url != null || tcp.isEmpty())) {
+                options.target = Target.parse(Target.join(url == null ? DEFAULT_URL : url, options.path));
+            }
+            for (String hostPort : tcp) {
+                options.tcp.add(TcpCheck.parse(hostPort));
+            }
         }
         return options;
     }
 
-    private static boolean takesValue(String option) {
-        switch (option) {
-            case "-u", "--url", "-t", "--timeout", "-c", "--config-key", "--path", "--expect", "--server-dir",
-                    "--config-file", "--tcp", "--deadline", "--interval", "--max-interval", "--stop-after", "--state",
-                    "--stop-pid":
-                return true;
-            default:
-                return false;
-        }
-    }
-
     private void set(String option, String value) throws UsageException {
         switch (option) {
-            case "-u", "--url" -> url = value;
             case "-t", "--timeout" -> timeoutMs = Numbers.parseMillis(value, option, 1, Numbers.HOUR_MS);
             case "-c", "--config-key" -> configKey = value;
             case "--path" -> path = value;
-            case "--expect" -> expect = value;
             case "--server-dir" -> serverDir = value;
             case "--config-file" -> configFile = value;
-            case "--tcp" -> tcp.add(value);
             case "--deadline" -> deadlineMs = Numbers.parseMillis(value, option, 0, Numbers.DAY_MS);
             case "--interval" -> intervalMs = Numbers.parseMillis(value, option, 1, Numbers.HOUR_MS);
             case "--max-interval" -> maxIntervalMs = Numbers.parseMillis(value, option, 1, Numbers.HOUR_MS);
-            case "--stop-after" -> stopAfter = (int) Numbers.parseInRange(value, option, 0, MAX_STOP_AFTER, "failed checks in a row",
-                    "--stop-after takes a whole number of checks, not '" + value + "'");
+            case "--stop-after" -> stopAfter = (int) Numbers.parseInRange(value, 0, MAX_STOP_AFTER,
+                    "--stop-after takes a whole number of checks, not '" + value + "'",
+                    option + " must be from 0 to " + MAX_STOP_AFTER + " (failed checks in a row), not '" + value + "'");
             case "--state" -> stateFile = value;
-            case "--stop-pid" -> stopPid = Numbers.parseInRange(value, option, 1, MAX_PID, "a process id",
-                    "--stop-pid takes a process id, not '" + value + "'");
-            default -> throw new UsageException("unknown option '" + option + "'");
+            default -> stopPid = Numbers.parseInRange(value, 1, MAX_PID, "--stop-pid takes a process id, not '" + value + "'",
+                    option + " must be from 1 to " + MAX_PID + " (a process id), not '" + value + "'");
         }
     }
 }

@@ -74,8 +74,9 @@ public final class Probe {
             PrintStream results = options.quiet ? null : out;
             // What --verbose says is held back until it is known that this JVM runs the checks, not another.
             ByteArrayOutputStream verbose = mayRelaunch && options.verbose ? new ByteArrayOutputStream() : null;
-            List<Check> checks = checks(options, verbose == null ? err : new PrintStream(verbose, true), env, properties);
-            if (mayRelaunch && needsTls(checks) && Jit.interpretedOnly()) {
+            Target target = options.configKey == null ? options.target
+                    : configured(options, verbose == null ? err : new PrintStream(verbose, true), env == null ? System.getenv() : env, properties);
+            if (mayRelaunch && target != null && target.tls() && Jit.interpretedOnly()) {
                 List<String> command = Jit.compiledCommand(args);
                 int exit = command == null ? -1 : Jit.run(command);
                 if (exit >= 0) {
@@ -85,103 +86,46 @@ public final class Probe {
             if (verbose != null) {
                 err.write(verbose.toByteArray());
             }
+            List<Check> checks = new ArrayList<>(options.tcp);
+            if (target != null) {
+                checks.add(0, new HttpCheck(target, options.expect));
+            }
             if (options.command.equals("wait")) {
-                WaitLoop loop = new WaitLoop(checks, options.timeoutMs, options.deadlineMs, options.intervalMs, options.maxIntervalMs, results);
-                return loop.run() ? HEALTHY : UNHEALTHY;
+                return WaitLoop.run(checks, options, results) ? HEALTHY : UNHEALTHY;
             }
             Result result = checks.get(0).run(System.nanoTime() + options.timeoutMs * 1_000_000);
-            String line = result.line;
+            String line = result.line();
             if (options.stopAfter > 0) {
+                int uid = StateFile.effectiveUid();
                 boolean byDefault = options.stateFile == null;
-                Path state = byDefault ? StateFile.defaultPath(env, StateFile.effectiveUid()) : Path.of(options.stateFile);
-                String streak = new FailureStreak(state, options.stopPid, options.stopAfter, byDefault).record(result.healthy, line);
+                Path state = byDefault ? StateFile.defaultPath(env, uid) : Path.of(options.stateFile);
+                String streak = new FailureStreak(state, options.stopPid, options.stopAfter, uid, byDefault).record(result.healthy(), line);
                 line = streak == null ? line : line + " (" + streak + ")";
             }
             if (results != null) {
-                results.println(oneLine(line));
+                results.println(OneLine.printable(line));
             }
-            return result.healthy ? HEALTHY : UNHEALTHY;
+            return result.healthy() ? HEALTHY : UNHEALTHY;
         } catch (UsageException e) {
-            err.println(oneLine("probe: " + e.getMessage() + " (probe --help lists the options)"));
+            err.println(OneLine.printable("probe: " + e.getMessage() + " (probe --help lists the options)"));
             return USAGE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("probe: interrupted");
             return UNHEALTHY;
         } catch (Throwable unexpected) {
-            err.println(oneLine("probe: unexpected " + unexpected));
+            err.println(OneLine.printable("probe: unexpected " + unexpected));
             return UNHEALTHY;
         }
     }
 
-    private static List<Check> checks(Options options, PrintStream err, Map<String, String> env, Properties properties) throws UsageException {
-        List<Check> checks = new ArrayList<>();
-        boolean http = options.url != null || options.configKey != null || options.tcp.isEmpty();
-        if (http) {
-            String url = options.url;
-            if (options.configKey != null) {
-                if (env == null) {
-                    env = System.getenv();
-                }
-                ConfigLookup lookup = new ConfigLookup(properties, env, ConfigLookup.serverDir(options.serverDir, env),
-                        options.configFile == null ? null : Path.of(options.configFile));
-                ConfigLookup.Found found = lookup.find(options.configKey);
-                if (options.verbose) {
-                    err.println(oneLine("probe: " + options.configKey + " = " + found.value + " (from " + found.source + ")"));
-                }
-                url = found.value.trim();
-            } else if (url == null) {
-                url = Options.DEFAULT_URL;
-            }
-            Expect expect = options.expect == null ? Expect.SUCCESS : Expect.parse(options.expect);
-            checks.add(new HttpCheck(Target.parse(Target.join(url, options.path)), expect));
+    /** The URL the app itself is configured with, under {@code --config-key}, plus {@code --path}. */
+    private static Target configured(Options options, PrintStream err, Map<String, String> env, Properties properties) throws UsageException {
+        ConfigLookup.Found found = new ConfigLookup(properties, env, ConfigLookup.serverDir(options.serverDir, env),
+                options.configFile == null ? null : Path.of(options.configFile)).find(options.configKey);
+        if (options.verbose) {
+            err.println(OneLine.printable("probe: " + options.configKey + " = " + found.value() + " (from " + found.source() + ")"));
         }
-        for (String hostPort : options.tcp) {
-            checks.add(TcpCheck.parse(hostPort));
-        }
-        return checks;
-    }
-
-    private static boolean needsTls(List<Check> checks) {
-        for (Check check : checks) {
-            if (check instanceof HttpCheck && ((HttpCheck) check).tls()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * What reaches a terminal or Docker's health log is one line, whatever a server sent: every control
-     * character (C0, DEL and C1, U+0085 NEL among them), line and paragraph separator (U+2028, U+2029),
-     * invisible format character (bidirectional overrides that reorder what a reader sees, zero-width
-     * characters) and lone surrogate becomes a space. Cut at about 2000 characters.
-     */
-    static String oneLine(String text) {
-        StringBuilder line = new StringBuilder(Math.min(text.length(), 2048));
-        int i = 0;
-        for (; i < text.length() && line.length() < 2000; i++) {
-            char c = text.charAt(i);
-            if (c >= ' ' && c < 0x7f) {
-                line.append(c);
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int codePoint = text.codePointAt(i);
-                if (printable(Character.getType(codePoint))) {
-                    line.append(c).append(text.charAt(i + 1));
-                } else {
-                    line.append(' ');
-                }
-                i++;
-            } else {
-                line.append(printable(Character.getType(c)) ? c : ' ');
-            }
-        }
-        return i < text.length() ? line.append("...").toString() : line.toString();
-    }
-
-    private static boolean printable(int type) {
-        return type != Character.CONTROL && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
-                && type != Character.FORMAT && type != Character.SURROGATE && type != Character.UNASSIGNED
-                && type != Character.PRIVATE_USE;
+        return Target.parse(Target.join(found.value().trim(), options.path));
     }
 }

@@ -1,22 +1,11 @@
 package dev.numbers.probe;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.Proxy;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 
 /** A TCP connect to host:port within the deadline: for dependencies that speak no HTTP. */
-final class TcpCheck implements Check {
-
-    private final String host;
-    private final int port;
-
-    TcpCheck(String host, int port) {
-        this.host = host;
-        this.port = port;
-    }
+record TcpCheck(String host, int port) implements Check {
 
     static TcpCheck parse(String hostPort) throws UsageException {
         int colon = hostPort.lastIndexOf(':');
@@ -36,20 +25,10 @@ final class TcpCheck implements Check {
         String name = "tcp://" + host + ":" + port;
         // NO_PROXY: a health check goes straight to its target, and skips loading the proxy machinery.
         try (Socket socket = new Socket(Proxy.NO_PROXY)) {
-            socket.connect(HostLookup.resolve(host, port, deadlineNanos), HttpCheck.remainingMillis(deadlineNanos));
-            return new Result(true, "UP " + name + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        } catch (UnknownHostException e) {
-            return down(name, start, "unknown host " + host);
-        } catch (ConnectException e) {
-            return down(name, start, "connection refused");
-        } catch (SocketTimeoutException | HttpCheck.DeadlineException e) {
-            return down(name, start, "timeout");
+            socket.connect(HostLookup.resolve(host, port, deadlineNanos), Deadline.remainingMillis(deadlineNanos));
+            return new Result(true, "UP " + name + " " + Deadline.millisSince(start) + " ms");
         } catch (IOException e) {
-            return down(name, start, "I/O error: " + e.getMessage());
+            return Result.down(name, start, Result.why(e, host));
         }
-    }
-
-    private static Result down(String name, long start, String why) {
-        return new Result(false, "DOWN " + name + " " + (System.nanoTime() - start) / 1_000_000 + " ms: " + why);
     }
 }

@@ -41,13 +41,10 @@ final class Tls {
      * thread closes the socket at the deadline instead.
      */
     static Socket wrap(Socket plain, Target target, long deadlineNanos) throws IOException {
-        DeadlineGuard guard = new DeadlineGuard(plain, deadlineNanos);
-        Thread thread = new Thread(guard, "probe-tls-deadline");
-        thread.setDaemon(true);
-        thread.start();
+        new DeadlineGuard(plain, deadlineNanos).start();
         SSLSocket socket;
         try {
-            socket = (SSLSocket) context(target.host).getSocketFactory().createSocket(plain, target.host, target.port, true);
+            socket = (SSLSocket) context(target.host()).getSocketFactory().createSocket(plain, target.host(), target.port(), true);
         } catch (GeneralSecurityException e) {
             throw new SSLException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -55,7 +52,7 @@ final class Tls {
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         socket.setSSLParameters(parameters);
-        plain.setSoTimeout(HttpCheck.remainingMillis(deadlineNanos));
+        plain.setSoTimeout(Deadline.remainingMillis(deadlineNanos));
         socket.startHandshake();
         return socket;
     }
@@ -94,8 +91,9 @@ final class Tls {
         return keys.getKeyManagers();
     }
 
+    /** Every exception of javax.net.ssl is an SSLException; kept here so that an http check never loads it. */
     static boolean isTlsFailure(IOException e) {
-        return e.getClass().getName().startsWith("javax.net.ssl.") || e instanceof SSLException;
+        return e instanceof SSLException;
     }
 
     /**
@@ -202,13 +200,15 @@ final class Tls {
     }
 
     /** Closes a socket when the deadline has passed; the check's own end closes it first otherwise. */
-    private static final class DeadlineGuard implements Runnable {
+    private static final class DeadlineGuard extends Thread {
         private final Socket socket;
         private final long deadlineNanos;
 
         DeadlineGuard(Socket socket, long deadlineNanos) {
+            super("probe-tls-deadline");
             this.socket = socket;
             this.deadlineNanos = deadlineNanos;
+            setDaemon(true);
         }
 
         @Override

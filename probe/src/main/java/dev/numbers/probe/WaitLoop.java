@@ -17,62 +17,47 @@ final class WaitLoop {
      */
     static final long LAST_ATTEMPT_MS = 100;
 
-    private final List<Check> checks;
-    private final long timeoutMs;
-    private final long deadlineMs;
-    private final long firstIntervalMs;
-    private final long maxIntervalMs;
-    /** null when --quiet */
-    private final PrintStream out;
-
-    WaitLoop(List<Check> checks, long timeoutMs, long deadlineMs, long firstIntervalMs, long maxIntervalMs, PrintStream out) {
-        this.checks = checks;
-        this.timeoutMs = timeoutMs;
-        this.deadlineMs = deadlineMs;
-        this.firstIntervalMs = firstIntervalMs;
-        this.maxIntervalMs = maxIntervalMs;
-        this.out = out;
+    private WaitLoop() {
     }
 
-    /** @return true when every check passed in one attempt before the deadline */
-    boolean run() throws InterruptedException {
+    /**
+     * @param out null when --quiet
+     * @return true when every check passed in one attempt before the deadline
+     */
+    static boolean run(List<Check> checks, Options options, PrintStream out) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + deadlineMs * 1_000_000;
-        long interval = firstIntervalMs;
+        long deadline = start + options.deadlineMs * 1_000_000;
+        long interval = options.intervalMs;
         for (int attempt = 1; ; attempt++) {
             StringBuilder line = new StringBuilder("wait: attempt ").append(attempt).append(", ")
-                    .append((System.nanoTime() - start) / 1_000_000).append(" ms:");
+                    .append(Deadline.millisSince(start)).append(" ms:");
             boolean all = true;
             for (Check check : checks) {
-                long checkDeadline = System.nanoTime() + timeoutMs * 1_000_000;
-                if (deadlineMs > 0 && checkDeadline - deadline > 0) {
+                long checkDeadline = System.nanoTime() + options.timeoutMs * 1_000_000;
+                if (options.deadlineMs > 0 && checkDeadline - deadline > 0) {
                     checkDeadline = Math.max(deadline, System.nanoTime() + 1_000_000);
                 }
                 Result result = check.run(checkDeadline);
-                all &= result.healthy;
-                line.append(' ').append(result.line).append(';');
+                all &= result.healthy();
+                line.append(' ').append(result.line()).append(';');
             }
             line.setLength(line.length() - 1);
             long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (all) {
-                print(line.append(" -> all UP"));
-                return true;
-            }
-            long reserve = Math.min(timeoutMs, LAST_ATTEMPT_MS);
-            if (left <= reserve) {
-                print(line.append(" -> giving up after ").append(deadlineMs).append(" ms"));
-                return false;
+            long reserve = Math.min(options.timeoutMs, LAST_ATTEMPT_MS);
+            if (all || left <= reserve) {
+                print(out, line.append(all ? " -> all UP" : " -> giving up after " + options.deadlineMs + " ms"));
+                return all;
             }
             long pause = Math.min(left - reserve, interval + ThreadLocalRandom.current().nextLong(interval / 4 + 1));
-            print(line.append(" -> again in ").append(pause).append(" ms"));
+            print(out, line.append(" -> again in ").append(pause).append(" ms"));
             Thread.sleep(pause);
-            interval = Math.min(interval * 2, maxIntervalMs);
+            interval = Math.min(interval * 2, options.maxIntervalMs);
         }
     }
 
-    private void print(StringBuilder line) {
+    private static void print(PrintStream out, StringBuilder line) {
         if (out != null) {
-            out.println(Probe.oneLine(line.toString()));
+            out.println(OneLine.printable(line.toString()));
         }
     }
 }

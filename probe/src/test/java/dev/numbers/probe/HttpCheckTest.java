@@ -196,7 +196,7 @@ class HttpCheckTest {
         String tricky = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab0\r\n\r\n" + "3\r\nxyz\r\n0\r\n\r\n";
         HttpCheck.Response response = HttpCheck.Response.read(
                 new java.io.ByteArrayInputStream(tricky.getBytes(StandardCharsets.ISO_8859_1)), null, System.nanoTime() + 1_000_000_000L);
-        assertEquals("ab0\r\nxyz", response.body);
+        assertEquals("ab0\r\nxyz", response.body());
     }
 
     @Test
@@ -208,8 +208,8 @@ class HttpCheckTest {
         String redirect = servers.answers("HTTP/1.1 302 Found\r\nLocation: http://x/\u0085y\u009bz\r\nContent-Length: 0\r\n\r\n", false);
         run = ProbeRun.of("-u", redirect);
         assertTrue(run.out.trim().endsWith("redirect to http://x/ y z not followed"), run.out);
-        assertEquals("a b c d e f g h", Probe.oneLine("a\u0080b\u009fc\u2028d\u2029e\u0085f\u202eg\u200bh"));
-        assertEquals("emoji \ud83d\ude00 stays", Probe.oneLine("emoji \ud83d\ude00 stays"));
-        assertEquals("lone  surrogate s", Probe.oneLine("lone\ud83d surrogate\ude00s"));
+        assertEquals("a b c d e f g h", OneLine.printable("a\u0080b\u009fc\u2028d\u2029e\u0085f\u202eg\u200bh"));
+        assertEquals("emoji \ud83d\ude00 stays", OneLine.printable("emoji \ud83d\ude00 stays"));
+        assertEquals("lone  surrogate s", OneLine.printable("lone\ud83d surrogate\ude00s"));
     }
 }

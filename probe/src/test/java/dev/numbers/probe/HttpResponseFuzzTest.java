@@ -42,9 +42,9 @@ class HttpResponseFuzzTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertEquals(answer.status(), response.status);
+        assertEquals(answer.status(), response.status());
         if (answer.body() != null) {
-            assertEquals(answer.body(), response.body);
+            assertEquals(answer.body(), response.body());
         }
         if (answer.delimited()) {
             assertFalse(in.readPastTheEnd, "complete by its framing: no read after its end");
@@ -75,9 +75,9 @@ class HttpResponseFuzzTest {
     private static String outcome(Fuzz.Delivery in) {
         try {
             HttpCheck.Response response = HttpCheck.Response.read(in, null, System.nanoTime() + SECOND);
-            assertTrue(response.status >= 100 && response.status <= 999, "a three-digit status: " + response.status);
-            assertTrue(response.body.length() <= HttpCheck.MAX_BODY);
-            return response.status + " " + response.location + " " + response.body;
+            assertTrue(response.status() >= 100 && response.status() <= 999, "a three-digit status: " + response.status());
+            assertTrue(response.body().length() <= HttpCheck.MAX_BODY);
+            return response.status() + " " + response.location() + " " + response.body();
         } catch (IOException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
         }

@@ -50,7 +50,7 @@ class OptionsFuzzTest {
         try {
             options = Options.parse(args);
         } catch (UsageException e) {
-            assertTrue(!e.getMessage().isEmpty() && Fuzz.isOnePrintableLine(Probe.oneLine(e.getMessage()) + "\n"), e.getMessage());
+            assertTrue(!e.getMessage().isEmpty() && Fuzz.isOnePrintableLine(OneLine.printable(e.getMessage()) + "\n"), e.getMessage());
             return;
         }
         assertTrue(options.timeoutMs >= 1 && options.timeoutMs <= Numbers.HOUR_MS);

@@ -36,10 +36,10 @@ class TargetFuzzTest {
             assertTrue(e.getMessage().startsWith("malformed URL '"), e.getMessage());
             return;
         }
-        assertTrue(!target.host.isEmpty());
-        assertTrue(target.port >= 1 && target.port <= 65535);
-        assertTrue(target.path.startsWith("/"), target.path);
-        String requestParts = target.path + target.hostHeader();
+        assertTrue(!target.host().isEmpty());
+        assertTrue(target.port() >= 1 && target.port() <= 65535);
+        assertTrue(target.path().startsWith("/"), target.path());
+        String requestParts = target.path() + target.hostHeader();
         for (int i = 0; i < requestParts.length(); i++) {
             char c = requestParts.charAt(i);
             assertTrue(c > ' ' && c != 0x7f, "no space or control character reaches the request");
@@ -86,9 +86,9 @@ class TargetFuzzTest {
         } catch (UsageException e) {
             throw new AssertionError(e.getMessage());
         }
-        assertEquals(url.tls(), target.tls);
-        assertEquals(url.host(), target.host);
-        assertEquals(url.port(), target.port);
-        assertEquals(url.path(), target.path);
+        assertEquals(url.tls(), target.tls());
+        assertEquals(url.host(), target.host());
+        assertEquals(url.port(), target.port());
+        assertEquals(url.path(), target.path());
     }
 }
