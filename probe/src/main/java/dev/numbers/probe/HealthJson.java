@@ -49,8 +49,8 @@ final class HealthJson {
             }
             line.append(fields.get("name")).append(' ').append(fields.get("status"));
             if (fields.get("data") instanceof Map && !((Map<?, ?>) fields.get("data")).isEmpty()) {
-                line.append(' ');
-                flat((Map<?, ?>) fields.get("data"), line);
+                // A map's own text: {calls=4, failAfter=3}
+                line.append(' ').append(fields.get("data"));
             }
         }
         return line.toString();
@@ -66,30 +66,14 @@ final class HealthJson {
         }
     }
 
-    private static void flat(Map<?, ?> data, StringBuilder out) {
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> entry : data.entrySet()) {
-            if (!first) {
-                out.append(", ");
-            }
-            first = false;
-            out.append(entry.getKey()).append('=').append(entry.getValue());
-        }
-        out.append('}');
-    }
-
     private Object value(int depth) {
         if (depth > 32) {
             throw new IllegalArgumentException("too deep");
         }
         skipSpace();
         char c = text.charAt(at);
-        if (c == '{') {
-            return object(depth);
-        }
-        if (c == '[') {
-            return array(depth);
+        if (c == '{' || c == '[') {
+            return container(c == '{', depth);
         }
         if (c == '"') {
             return string();
@@ -116,48 +100,32 @@ final class HealthJson {
         return text.substring(start, at);
     }
 
-    private Map<String, Object> object(int depth) {
+    /** An object (a map keeping the order of its fields) or an array (a list). */
+    private Object container(boolean object, int depth) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        at++;
-        skipSpace();
-        if (text.charAt(at) == '}') {
-            at++;
-            return fields;
-        }
-        while (true) {
-            skipSpace();
-            String name = string();
-            skipSpace();
-            expect(':');
-            fields.put(name, value(depth + 1));
-            skipSpace();
-            if (text.charAt(at) == ',') {
-                at++;
-                continue;
-            }
-            expect('}');
-            return fields;
-        }
-    }
-
-    private List<Object> array(int depth) {
         List<Object> items = new ArrayList<>();
+        char close = object ? '}' : ']';
         at++;
         skipSpace();
-        if (text.charAt(at) == ']') {
-            at++;
-            return items;
-        }
-        while (true) {
-            items.add(value(depth + 1));
-            skipSpace();
-            if (text.charAt(at) == ',') {
-                at++;
-                continue;
+        boolean empty = text.charAt(at) == close;
+        while (!empty) {
+            if (object) {
+                skipSpace();
+                String name = string();
+                skipSpace();
+                expect(':');
+                fields.put(name, value(depth + 1));
+            } else {
+                items.add(value(depth + 1));
             }
-            expect(']');
-            return items;
+            skipSpace();
+            if (text.charAt(at) != ',') {
+                break;
+            }
+            at++;
         }
+        expect(close);
+        return object ? fields : items;
     }
 
     private String string() {
@@ -173,17 +141,12 @@ final class HealthJson {
                 continue;
             }
             char escaped = text.charAt(at++);
-            switch (escaped) {
-                case 'n': out.append('\n'); break;
-                case 't': out.append('\t'); break;
-                case 'r': out.append('\r'); break;
-                case 'b': out.append('\b'); break;
-                case 'f': out.append('\f'); break;
-                case 'u':
-                    out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                    at += 4;
-                    break;
-                default: out.append(escaped);
+            int simple = "ntrbf".indexOf(escaped);
+            if (escaped == 'u') {
+                out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                at += 4;
+            } else {
+                out.append(simple >= 0 ? "\n\t\r\b\f".charAt(simple) : escaped);
             }
         }
     }
