@@ -39,15 +39,9 @@ final class Jit {
     static List<String> compiledCommand(String[] args) {
         List<String> argv;
         try {
-            byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
-            argv = new ArrayList<>();
-            int start = 0;
-            for (int i = 0; i < raw.length; i++) {
-                if (raw[i] == 0) {
-                    argv.add(new String(raw, start, i - start, Charset.defaultCharset()));
-                    start = i + 1;
-                }
-            }
+            // NUL-terminated arguments; an empty one stays (limit -1), the empty text after the last NUL goes.
+            String[] raw = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), Charset.defaultCharset()).split("\0", -1);
+            argv = Arrays.asList(raw).subList(0, raw.length - 1);
         } catch (IOException | RuntimeException e) {
             return null;
         }
