@@ -1,7 +1,7 @@
 package dev.numbers.web.ops.boundary;
 
-import dev.numbers.web.ops.control.OpsSnapshot;
 import dev.numbers.web.ops.entity.OpsStatus;
+import dev.numbers.web.ops.state.OpsSnapshot;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

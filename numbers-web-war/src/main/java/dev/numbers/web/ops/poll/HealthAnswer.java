@@ -1,0 +1,108 @@
+package dev.numbers.web.ops.poll;
+
+import dev.numbers.web.ops.entity.CheckReading;
+import dev.numbers.web.ops.entity.HealthReading;
+import dev.numbers.web.ops.entity.Status;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an HTTP answer into a {@link HealthReading}: MicroProfile Health JSON ({@code status} and
+ * {@code checks}) with 200 or 503, as the specification answers; anything else is a failed poll with a
+ * one-line reason, whatever the body holds.
+ */
+public final class HealthAnswer {
+
+    /** More checks than this from one service is not a health answer but a flood; the rest are left out. */
+    public static final int MAX_CHECKS = 64;
+
+    /**
+     * A health answer is four levels deep (answer, checks, check, data) plus whatever a check's data
+     * nests; deeper than this is not one. Checked before parsing, so that no parser, Liberty's or this
+     * JVM's, recurses into a body of 64 KiB of brackets.
+     */
+    static final int MAX_DEPTH = 64;
+
+    /** Made once: Json.createReader looks the JSON-P provider up anew, a class-path scan, on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    private HealthAnswer() {
+    }
+
+    static HealthReading parse(Instant at, long latencyMs, int httpStatus, byte[] body) {
+        if (httpStatus != 200 && httpStatus != 503) {
+            return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", not a health answer");
+        }
+        if (JsonDepth.exceeds(body, MAX_DEPTH)) {
+            return notHealth(at, latencyMs, httpStatus, "nested deeper than " + MAX_DEPTH);
+        }
+        JsonObject answer;
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
+            answer = reader.readObject();
+        } catch (RuntimeException e) {
+            // Not only JsonException: parsers also throw plain RuntimeExceptions (Parsson's depth limit
+            // did), and whatever a body makes the parser throw, the poll is a failed one, recorded.
+            return notHealth(at, latencyMs, httpStatus);
+        }
+        Status overall = statusOf(answer.get("status"));
+        JsonValue checks = answer.get("checks");
+        if (overall == null || !(checks instanceof JsonArray)) {
+            return notHealth(at, latencyMs, httpStatus);
+        }
+        List<CheckReading> readings = new ArrayList<>();
+        for (JsonValue value : (JsonArray) checks) {
+            if (readings.size() == MAX_CHECKS) {
+                break;
+            }
+            CheckReading check = checkOf(value);
+            if (check == null) {
+                return notHealth(at, latencyMs, httpStatus);
+            }
+            readings.add(check);
+        }
+        return new HealthReading(at, latencyMs, httpStatus, overall, List.copyOf(readings), null);
+    }
+
+    private static CheckReading checkOf(JsonValue value) {
+        if (!(value instanceof JsonObject check) || !(check.get("name") instanceof JsonString name)) {
+            return null;
+        }
+        Status status = statusOf(check.get("status"));
+        if (status == null) {
+            return null;
+        }
+        JsonValue data = check.get("data");
+        return new CheckReading(name.getString(), status, data instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    private static Status statusOf(JsonValue value) {
+        if (value instanceof JsonString text) {
+            if ("UP".equals(text.getString())) {
+                return Status.UP;
+            }
+            if ("DOWN".equals(text.getString())) {
+                return Status.DOWN;
+            }
+        }
+        return null;
+    }
+
+    private static HealthReading notHealth(Instant at, long latencyMs, int httpStatus) {
+        return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", but not MicroProfile Health JSON");
+    }
+
+    private static HealthReading notHealth(Instant at, long latencyMs, int httpStatus, String why) {
+        return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", but not MicroProfile Health JSON (" + why + ")");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.numbers.web.ops.state;
+
+import dev.numbers.web.ops.entity.HealthReading;
+import dev.numbers.web.ops.entity.ServiceView;
+import dev.numbers.web.ops.entity.Status;
+import dev.numbers.web.ops.entity.Target;
+import dev.numbers.web.ops.entity.Transition;
+import dev.numbers.web.ops.settings.OpsSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The watched services' health over time, in memory: bounded per service and per check, lost on restart
+ * (Prometheus keeps the long history; this answers "what is down, since when, how often").
+ */
+@ApplicationScoped
+public class HealthHistory {
+
+    private static final Logger LOG = Logger.getLogger(HealthHistory.class.getName());
+
+    @Inject
+    OpsSettings settings;
+
+    private final Map<String, ServiceRecord> services = new LinkedHashMap<>();
+
+    @PostConstruct
+    void watch() {
+        Instant now = Instant.now();
+        for (Target target : settings.targets()) {
+            services.put(target.name(), new ServiceRecord(target, settings.polling().historySize(), now));
+        }
+    }
+
+    public void record(Target target, HealthReading reading) {
+        ServiceRecord service = services.get(target.name());
+        for (Transition transition : service.record(reading)) {
+            if (transition.check() == null) {
+                // One line per change of a service, so the log tells the same story as the page.
+                LOG.info("ops: " + transition.service() + " " + transition.from() + " -> " + transition.to()
+                        + (transition.detail() == null ? "" : " (" + transition.detail() + ")"));
+            }
+        }
+    }
+
+    public Optional<Status> status(String service) {
+        return Optional.ofNullable(services.get(service)).map(ServiceRecord::status);
+    }
+
+    public Optional<Long> lastLatencyMs(String service) {
+        return Optional.ofNullable(services.get(service)).map(ServiceRecord::lastPoll).map(poll -> poll.latencyMs());
+    }
+
+    public List<ServiceView> services() {
+        return services.values().stream().map(ServiceRecord::view).toList();
+    }
+
+    /** Every service's and check's kept transitions together, newest first, at most {@code limit}. */
+    public static List<Transition> timeline(List<ServiceView> services, int limit) {
+        List<Transition> all = new ArrayList<>();
+        for (ServiceView service : services) {
+            all.addAll(service.transitions());
+            service.checks().forEach(check -> all.addAll(check.transitions()));
+        }
+        all.sort(Comparator.comparing(Transition::at).reversed());
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+}
