@@ -4,10 +4,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A check's data in one short line, {@code {calls=4, failAfter=3}}, as the probe prints it. */
-final class DataText {
+public final class DataText {
 
     private static final int MAX = 200;
 
@@ -18,17 +18,13 @@ final class DataText {
         if (data.isEmpty()) {
             return null;
         }
-        StringBuilder text = new StringBuilder("{");
-        for (Map.Entry<String, JsonValue> entry : data.entrySet()) {
-            if (text.length() > 1) {
-                text.append(", ");
-            }
-            JsonValue value = entry.getValue();
-            text.append(entry.getKey()).append('=').append(value instanceof JsonString s ? s.getString() : value.toString());
-            if (text.length() > MAX) {
-                return text.substring(0, MAX) + "...}";
-            }
-        }
-        return text.append('}').toString();
+        String text = data.entrySet().stream().map(entry -> entry.getKey() + "=" + text(entry.getValue()))
+                .collect(Collectors.joining(", ", "{", ""));
+        return text.length() > MAX ? text.substring(0, MAX) + "...}" : text + "}";
+    }
+
+    /** One value of a check's data: a string as its text, anything else as JSON. */
+    public static String text(JsonValue value) {
+        return value instanceof JsonString string ? string.getString() : value.toString();
     }
 }
