@@ -49,7 +49,8 @@ public class OpsGauges {
                 .withDescription("How long the last poll of the watched service's health took").build();
         for (Target target : settings.targets()) {
             Tag service = new Tag("service", target.name());
-            application.gauge(up, () -> upValue(target.name()), service);
+            application.gauge(up, () -> history.status(target.name())
+                    .map(status -> status == Status.UP ? 1d : status == Status.DOWN ? 0d : Double.NaN).orElse(Double.NaN), service);
             application.gauge(latency, () -> history.lastLatencyMs(target.name()).map(ms -> ms / 1000d).orElse(Double.NaN), service);
         }
         Metadata state = Metadata.builder().withName("numbers.ops.circuitbreaker.state")
@@ -72,14 +73,5 @@ public class OpsGauges {
             stateReadAt = now;
         }
         return stateRead;
-    }
-
-    private double upValue(String service) {
-        Status status = history.status(service).orElse(Status.UNKNOWN);
-        return switch (status) {
-            case UP -> 1;
-            case DOWN -> 0;
-            case UNKNOWN -> Double.NaN;
-        };
     }
 }

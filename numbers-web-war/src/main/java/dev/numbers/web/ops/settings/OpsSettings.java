@@ -7,55 +7,40 @@ import dev.numbers.web.settings.Switch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 import java.util.List;
-import java.util.Optional;
 
-/** The operations view's settings (numbers.ops.*), read once; each is MicroProfile Config, so an environment variable overrides it. */
+/**
+ * The operations view's settings (numbers.ops.*), read once; each is MicroProfile Config, so an environment
+ * variable overrides it. Read as text and checked here, not injected typed: a bad value is logged and its
+ * default used, for a wrong ops setting must never fail the web's deployment.
+ */
 @ApplicationScoped
 public class OpsSettings {
 
-    static final String ENABLED_KEY = "numbers.ops.enabled";
-    static final String INTERVAL_KEY = "numbers.ops.interval-ms";
-    static final String TIMEOUT_KEY = "numbers.ops.timeout-ms";
-    static final String HISTORY_KEY = "numbers.ops.history-size";
-
     @Inject
-    @ConfigProperty(name = ENABLED_KEY, defaultValue = "true")
-    String enabledText;
-
-    /**
-     * Optional: MicroProfile Config treats an empty value as a missing one, so {@code NUMBERS_OPS_TARGETS=""}
-     * failed the web's deployment when this was a plain String. Empty means no service to watch.
-     */
-    @Inject
-    @ConfigProperty(name = WatchedTargets.KEY)
-    Optional<String> targetsText;
-
-    @Inject
-    @ConfigProperty(name = INTERVAL_KEY, defaultValue = "5000")
-    String intervalText;
-
-    @Inject
-    @ConfigProperty(name = TIMEOUT_KEY, defaultValue = "1000")
-    String timeoutText;
-
-    @Inject
-    @ConfigProperty(name = HISTORY_KEY, defaultValue = "50")
-    String historyText;
+    Config config;
 
     private Polling polling;
     private List<Target> targets;
 
     @PostConstruct
     void read() {
-        boolean enabled = Switch.parse(ENABLED_KEY, enabledText, true);
-        polling = new Polling(enabled,
-                BoundedNumber.parse(INTERVAL_KEY, intervalText, 5000, 100, 3_600_000),
-                BoundedNumber.parse(TIMEOUT_KEY, timeoutText, 1000, 50, 60_000),
-                (int) BoundedNumber.parse(HISTORY_KEY, historyText, 50, 1, 1000));
-        targets = List.copyOf(WatchedTargets.parse(targetsText.orElse("")));
+        polling = new Polling(Switch.parse("numbers.ops.enabled", text("numbers.ops.enabled", "true"), true),
+                number("numbers.ops.interval-ms", 5000, 100, 3_600_000),
+                number("numbers.ops.timeout-ms", 1000, 50, 60_000),
+                (int) number("numbers.ops.history-size", 50, 1, 1000));
+        // MicroProfile Config takes an empty value for a missing one (NUMBERS_OPS_TARGETS=""): no service to watch.
+        targets = List.copyOf(WatchedTargets.parse(text(WatchedTargets.KEY, "")));
+    }
+
+    private long number(String key, long fallback, long min, long max) {
+        return BoundedNumber.parse(key, text(key, String.valueOf(fallback)), fallback, min, max);
+    }
+
+    private String text(String key, String fallback) {
+        return config.getOptionalValue(key, String.class).orElse(fallback);
     }
 
     public Polling polling() {
