@@ -13,7 +13,6 @@ import jakarta.json.JsonValue;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +44,7 @@ public final class HealthAnswer {
             return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", not a health answer");
         }
         if (JsonDepth.exceeds(body, MAX_DEPTH)) {
-            return notHealth(at, latencyMs, httpStatus, "nested deeper than " + MAX_DEPTH);
+            return notHealth(at, latencyMs, httpStatus, " (nested deeper than " + MAX_DEPTH + ")");
         }
         JsonObject answer;
         try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
@@ -53,56 +52,34 @@ public final class HealthAnswer {
         } catch (RuntimeException e) {
             // Not only JsonException: parsers also throw plain RuntimeExceptions (Parsson's depth limit
             // did), and whatever a body makes the parser throw, the poll is a failed one, recorded.
-            return notHealth(at, latencyMs, httpStatus);
+            return notHealth(at, latencyMs, httpStatus, "");
         }
         Status overall = statusOf(answer.get("status"));
-        JsonValue checks = answer.get("checks");
-        if (overall == null || !(checks instanceof JsonArray)) {
-            return notHealth(at, latencyMs, httpStatus);
+        // The first MAX_CHECKS checks are read, and must all be checks; the rest are left out unread.
+        List<CheckReading> checks = answer.get("checks") instanceof JsonArray array
+                ? array.stream().limit(MAX_CHECKS).map(HealthAnswer::checkOf).toList() : null;
+        if (overall == null || checks == null || checks.contains(null)) {
+            return notHealth(at, latencyMs, httpStatus, "");
         }
-        List<CheckReading> readings = new ArrayList<>();
-        for (JsonValue value : (JsonArray) checks) {
-            if (readings.size() == MAX_CHECKS) {
-                break;
-            }
-            CheckReading check = checkOf(value);
-            if (check == null) {
-                return notHealth(at, latencyMs, httpStatus);
-            }
-            readings.add(check);
-        }
-        return new HealthReading(at, latencyMs, httpStatus, overall, List.copyOf(readings), null);
+        return new HealthReading(at, latencyMs, httpStatus, overall, checks, null);
     }
 
+    /** @return null when the value is not a check with a name and an UP or DOWN status */
     private static CheckReading checkOf(JsonValue value) {
         if (!(value instanceof JsonObject check) || !(check.get("name") instanceof JsonString name)) {
             return null;
         }
         Status status = statusOf(check.get("status"));
-        if (status == null) {
-            return null;
-        }
-        JsonValue data = check.get("data");
-        return new CheckReading(name.getString(), status, data instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT);
+        return status == null ? null
+                : new CheckReading(name.getString(), status, check.get("data") instanceof JsonObject data ? data : JsonValue.EMPTY_JSON_OBJECT);
     }
 
     private static Status statusOf(JsonValue value) {
-        if (value instanceof JsonString text) {
-            if ("UP".equals(text.getString())) {
-                return Status.UP;
-            }
-            if ("DOWN".equals(text.getString())) {
-                return Status.DOWN;
-            }
-        }
-        return null;
-    }
-
-    private static HealthReading notHealth(Instant at, long latencyMs, int httpStatus) {
-        return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", but not MicroProfile Health JSON");
+        return value instanceof JsonString text && (text.getString().equals("UP") || text.getString().equals("DOWN"))
+                ? Status.valueOf(text.getString()) : null;
     }
 
     private static HealthReading notHealth(Instant at, long latencyMs, int httpStatus, String why) {
-        return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", but not MicroProfile Health JSON (" + why + ")");
+        return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", but not MicroProfile Health JSON" + why);
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,7 +63,8 @@ public class HealthPoller {
         long first = Math.min(FIRST_POLL_MS, polling.intervalMs());
         synchronized (tasks) {
             for (Target target : settings.targets()) {
-                tasks.add(scheduler.scheduleWithFixedDelay(new Poll(target), first, polling.intervalMs(), TimeUnit.MILLISECONDS));
+                AtomicBoolean stackLogged = new AtomicBoolean();
+                tasks.add(scheduler.scheduleWithFixedDelay(() -> poll(target, stackLogged), first, polling.intervalMs(), TimeUnit.MILLISECONDS));
             }
         }
         LOG.info("ops: watching " + settings.targets().stream().map(t -> t.name() + " at " + t.url()).toList()
@@ -92,54 +94,40 @@ public class HealthPoller {
         }
     }
 
-    private final class Poll implements Runnable {
-
-        private final Target target;
-        private boolean stackLogged;
-
-        Poll(Target target) {
-            this.target = target;
+    /** Never throws: a scheduled task that throws, an Error as much as an exception, is never run again. */
+    private void poll(Target target, AtomicBoolean stackLogged) {
+        if (stopped) {
+            return;
         }
-
-        /** The stack once, for whoever mends the bug; after that one line a poll, not a stack every interval. */
-        private void warn(String what, Throwable e) {
-            if (stackLogged) {
-                LOG.warning(what + ": " + oneLine(e));
-            } else {
-                stackLogged = true;
-                LOG.log(Level.WARNING, what, e);
-            }
-        }
-
-        /** Never throws: a scheduled task that throws, an Error as much as an exception, is never run again. */
-        @Override
-        public void run() {
+        Instant at = Instant.now();
+        long start = System.nanoTime();
+        HealthReading reading;
+        try {
+            reading = reader.read(target);
+        } catch (Throwable e) {
             if (stopped) {
                 return;
             }
-            Instant at = Instant.now();
-            long start = System.nanoTime();
-            HealthReading reading;
-            try {
-                reading = reader.read(target);
-            } catch (Throwable e) {
-                if (stopped) {
-                    return;
-                }
-                warn("ops: polling " + target.name() + " failed", e);
-                reading = HealthReading.failed(at, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), 0,
-                        "poll failed: " + oneLine(e));
-            }
-            if (stopped) {
-                return;
-            }
-            try {
+            warn(stackLogged, "ops: polling " + target.name() + " failed", e);
+            reading = HealthReading.failed(at, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), 0, "poll failed: " + oneLine(e));
+        }
+        try {
+            if (!stopped) {
                 history.record(target, reading);
-            } catch (Throwable e) {
-                if (!stopped) {
-                    warn("ops: recording a poll of " + target.name() + " failed", e);
-                }
             }
+        } catch (Throwable e) {
+            if (!stopped) {
+                warn(stackLogged, "ops: recording a poll of " + target.name() + " failed", e);
+            }
+        }
+    }
+
+    /** The stack once per target, for whoever mends the bug; after that one line a poll, not a stack every interval. */
+    private static void warn(AtomicBoolean stackLogged, String what, Throwable e) {
+        if (stackLogged.getAndSet(true)) {
+            LOG.warning(what + ": " + oneLine(e));
+        } else {
+            LOG.log(Level.WARNING, what, e);
         }
     }
 

@@ -14,20 +14,15 @@ final class JsonDepth {
         boolean inString = false;
         boolean escaped = false;
         for (byte b : json) {
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
-                    inString = false;
-                }
+            if (escaped) {
+                escaped = false;
+            } else if (inString) {
+                escaped = b == '\\';
+                inString = b != '"';
             } else if (b == '"') {
                 inString = true;
-            } else if (b == '[' || b == '{') {
-                if (++depth > max) {
-                    return true;
-                }
+            } else if ((b == '[' || b == '{') && ++depth > max) {
+                return true;
             } else if (b == ']' || b == '}') {
                 depth = Math.max(0, depth - 1);
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -31,17 +32,15 @@ public final class WatchedTargets {
         Map<String, Target> targets = new LinkedHashMap<>();
         for (String entry : text.split(",")) {
             String trimmed = entry.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            String problem = problemOf(trimmed, targets);
-            if (problem != null) {
-                LOG.warning(KEY + ": left out '" + trimmed + "': " + problem);
-                continue;
-            }
             int equals = trimmed.indexOf('=');
-            String name = trimmed.substring(0, equals).trim();
-            targets.put(name, new Target(name, URI.create(trimmed.substring(equals + 1).trim())));
+            String name = trimmed.substring(0, Math.max(0, equals)).trim();
+            String url = trimmed.substring(equals + 1).trim();
+            String problem = equals < 0 ? "expected name=url" : problemOf(name, url, targets.keySet());
+            if (problem == null) {
+                targets.put(name, new Target(name, URI.create(url)));
+            } else if (!trimmed.isEmpty()) {
+                LOG.warning(KEY + ": left out '" + trimmed + "': " + problem);
+            }
         }
         if (targets.isEmpty()) {
             LOG.warning(KEY + " names no service to watch ('" + text + "'); the operations view stays empty");
@@ -49,32 +48,22 @@ public final class WatchedTargets {
         return new ArrayList<>(targets.values());
     }
 
-    private static String problemOf(String entry, Map<String, Target> seen) {
-        int equals = entry.indexOf('=');
-        if (equals < 0) {
-            return "expected name=url";
-        }
-        String name = entry.substring(0, equals).trim();
+    private static String problemOf(String name, String url, Set<String> watched) {
         if (!NAME.matcher(name).matches()) {
             return "a name is 1 to 63 letters, digits, '.', '-' or '_'";
         }
-        if (seen.containsKey(name)) {
+        if (watched.contains(name)) {
             return "the name " + name + " is already watched";
         }
-        String url = entry.substring(equals + 1).trim();
         try {
             URI uri = new URI(url);
-            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-            if (!http) {
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
                 return "expected an http:// or https:// URL with a host";
             }
-            if (uri.getHost() == null) {
-                return hostProblem(uri.getRawAuthority());
-            }
+            return uri.getHost() == null ? hostProblem(uri.getRawAuthority()) : null;
         } catch (Exception e) {
             return "not a URL";
         }
-        return null;
     }
 
     /**

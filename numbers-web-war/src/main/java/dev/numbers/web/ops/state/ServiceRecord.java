@@ -53,8 +53,7 @@ public final class ServiceRecord {
         }
         lastPoll = new LastPoll(reading.at(), reading.latencyMs(), reading.httpStatus(), reading.problem());
         List<Transition> transitions = new ArrayList<>();
-        add(transitions, overall.move(reading.status(), reading.at(),
-                reading.answered() ? "HTTP " + reading.httpStatus() : reading.problem()));
+        overall.move(reading.status(), reading.at(), reading.answered() ? "HTTP " + reading.httpStatus() : reading.problem(), transitions);
         Set<String> reported = new HashSet<>();
         for (CheckReading check : oneOfEachName(reading.checks())) {
             if (!checks.containsKey(check.name()) && checks.size() >= MAX_TRACKED_CHECKS) {
@@ -64,14 +63,14 @@ public final class ServiceRecord {
             data.put(check.name(), check.data());
             StatusHistory history = checks.computeIfAbsent(check.name(),
                     name -> new StatusHistory(target.name(), name, keep, reading.at()));
-            add(transitions, history.move(check.status(), reading.at(), DataText.of(check.data())));
+            history.move(check.status(), reading.at(), DataText.of(check.data()), transitions);
         }
         String why = reading.answered() ? "no longer reported" : reading.problem();
-        for (Map.Entry<String, StatusHistory> check : checks.entrySet()) {
-            if (!reported.contains(check.getKey())) {
-                add(transitions, check.getValue().move(Status.UNKNOWN, reading.at(), why));
+        checks.forEach((name, history) -> {
+            if (!reported.contains(name)) {
+                history.move(Status.UNKNOWN, reading.at(), why, transitions);
             }
-        }
+        });
         return transitions;
     }
 
@@ -88,12 +87,6 @@ public final class ServiceRecord {
         return merged.size() == checks.size() ? checks : List.copyOf(merged.values());
     }
 
-    private static void add(List<Transition> transitions, Transition transition) {
-        if (transition != null) {
-            transitions.add(transition);
-        }
-    }
-
     synchronized Status status() {
         return overall.status();
     }
@@ -103,13 +96,10 @@ public final class ServiceRecord {
     }
 
     public synchronized ServiceView view() {
-        List<CheckView> checkViews = new ArrayList<>();
-        for (Map.Entry<String, StatusHistory> check : checks.entrySet()) {
-            StatusHistory history = check.getValue();
-            checkViews.add(new CheckView(check.getKey(), history.status(), history.since(),
-                    data.getOrDefault(check.getKey(), JsonValue.EMPTY_JSON_OBJECT), history.transitionCount(), history.latest()));
-        }
+        List<CheckView> checkViews = checks.entrySet().stream().map(check -> new CheckView(check.getKey(), check.getValue().status(),
+                check.getValue().since(), data.getOrDefault(check.getKey(), JsonValue.EMPTY_JSON_OBJECT),
+                check.getValue().transitionCount(), check.getValue().latest())).toList();
         return new ServiceView(target.name(), target.url().toString(), overall.status(), overall.since(), lastPoll, polls,
-                failedPolls, overall.transitionCount(), List.copyOf(checkViews), overall.latest());
+                failedPolls, overall.transitionCount(), checkViews, overall.latest());
     }
 }

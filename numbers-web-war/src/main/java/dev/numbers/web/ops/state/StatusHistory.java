@@ -31,10 +31,10 @@ final class StatusHistory {
         this.since = since;
     }
 
-    /** @return the transition, or null when the status stays what it was */
-    Transition move(Status to, Instant at, String detail) {
+    /** Adds the transition to {@code changes}, if the status changes. */
+    void move(Status to, Instant at, String detail, List<Transition> changes) {
         if (to == status) {
-            return null;
+            return;
         }
         Transition transition = new Transition(at, service, check, status, to, detail);
         status = to;
@@ -44,7 +44,7 @@ final class StatusHistory {
         if (latest.size() > keep) {
             latest.removeLast();
         }
-        return transition;
+        changes.add(transition);
     }
 
     Status status() {
