@@ -11,13 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The watched services' health over time, in memory: bounded per service and per check, lost on restart
@@ -66,12 +66,8 @@ public class HealthHistory {
 
     /** Every service's and check's kept transitions together, newest first, at most {@code limit}. */
     public static List<Transition> timeline(List<ServiceView> services, int limit) {
-        List<Transition> all = new ArrayList<>();
-        for (ServiceView service : services) {
-            all.addAll(service.transitions());
-            service.checks().forEach(check -> all.addAll(check.transitions()));
-        }
-        all.sort(Comparator.comparing(Transition::at).reversed());
-        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        return services.stream()
+                .flatMap(service -> Stream.concat(service.transitions().stream(), service.checks().stream().flatMap(check -> check.transitions().stream())))
+                .sorted(Comparator.comparing(Transition::at).reversed()).limit(limit).toList();
     }
 }
