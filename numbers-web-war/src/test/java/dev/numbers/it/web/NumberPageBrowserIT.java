@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A person's view, in a real headless Chromium: the button gives a number, and once the API is broken
- * the friendly failure. Debian's chromium and chromium-driver are used, so nothing is downloaded.
+ * A person's view, in the page tests' browser (see {@link Browser}): the button gives a number, and once the
+ * API is broken the friendly failure. In Chromium the page's script asks for the number; in HtmlUnit, a
+ * browser without JavaScript, the button posts the form and the server answers with the page.
  */
 @ExtendWith(ArquillianExtension.class)
 class NumberPageBrowserIT {
