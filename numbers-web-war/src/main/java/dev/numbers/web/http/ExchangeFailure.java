@@ -4,14 +4,22 @@ import dev.numbers.web.text.OneLine;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
 
 /**
- * Why an exchange of the JDK's HttpClient got no answer, in a few words an operator reads in a health
- * check's data or on the operations page, instead of an exception's toString.
+ * Why an exchange with another service got no answer, told from the exception types in its cause chain
+ * alone (never from their messages, which differ between JDKs), for the JDK's HttpClient and for the
+ * MicroProfile Rest Client alike: in a few words an operator reads in a health check's data or on the
+ * operations page, and whether the request can be sent again without the service having seen it.
  */
 public final class ExchangeFailure {
 
@@ -19,6 +27,18 @@ public final class ExchangeFailure {
     static final int MESSAGE_MAX = 120;
 
     private ExchangeFailure() {
+    }
+
+    /**
+     * No connection was made, so the service cannot have counted the request: refused, unknown host, no
+     * route, or the JDK client's connect timeout. Not a {@link SocketTimeoutException}: Liberty's Rest
+     * Client throws one for a connect timeout and for a read timeout alike, and after a read timeout the
+     * service may have counted the request.
+     */
+    public static boolean noConnection(Throwable failure) {
+        return causes(failure).stream().anyMatch(cause -> cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof NoRouteToHostException || cause instanceof UnresolvedAddressException
+                || cause instanceof HttpConnectTimeoutException);
     }
 
     /** The caller stopped waiting at the exchange's time bound: the same words as the request's own timeout. */
@@ -40,19 +60,18 @@ public final class ExchangeFailure {
     }
 
     private static String words(Throwable failure, long timeoutMs, boolean withText) {
+        List<Throwable> causes = causes(failure);
         // The JDK wraps an unknown host in a ConnectException, so it is looked for first.
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnresolvedAddressException) {
-                return "unknown host";
-            }
+        if (causes.stream().anyMatch(cause -> cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException)) {
+            return "unknown host";
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : causes) {
             if (cause instanceof HttpConnectTimeoutException) {
                 return "no connection within " + timeoutMs + " ms";
             }
             // The request's own timeout and the caller's wait end at the same moment; whichever wins, it
-            // is the same event.
-            if (cause instanceof HttpTimeoutException) {
+            // is the same event. (The Rest Client's SocketTimeoutException may be a connect timeout too.)
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
                 return noAnswerWithin(timeoutMs);
             }
             if (cause instanceof ConnectException) {
@@ -66,9 +85,14 @@ public final class ExchangeFailure {
             return "connection failed";
         }
         // The JDK quotes what the peer sent ("parsing HTTP/1.1 status line, receiving [...]"): whatever
-        // bytes a broken or hostile service answers, they reach the page as one short line.
-        return failure instanceof IOException && failure.getMessage() != null
-                ? "connection failed: " + OneLine.of(failure.getMessage(), MESSAGE_MAX)
-                : "connection failed: " + failure.getClass().getSimpleName();
+        // bytes a broken or hostile service answers, they reach the page as one short line. The Rest
+        // Client wraps that IOException in a ProcessingException.
+        return causes.stream().filter(cause -> cause instanceof IOException && cause.getMessage() != null).findFirst()
+                .map(io -> "connection failed: " + OneLine.of(io.getMessage(), MESSAGE_MAX))
+                .orElse("connection failed: " + failure.getClass().getSimpleName());
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause).toList();
     }
 }

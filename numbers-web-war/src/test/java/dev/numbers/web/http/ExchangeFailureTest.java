@@ -1,9 +1,12 @@
 package dev.numbers.web.http;
 
+import jakarta.ws.rs.ProcessingException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
@@ -11,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLHandshakeException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExchangeFailureTest {
@@ -69,5 +73,34 @@ class ExchangeFailureTest {
         assertEquals("connection failed", ExchangeFailure.reason(new IOException("closed by 10.0.0.7"), 800));
         assertEquals("connection refused", ExchangeFailure.reason(new ConnectException("10.0.0.7:9080"), 800));
         assertEquals("no answer within 800 ms", ExchangeFailure.reason(new HttpTimeoutException("request timed out"), 800));
+    }
+
+    // The Rest Client's failures, as Liberty's (RESTEasy on Apache HttpClient) throws them: a
+    // ProcessingException around the JDK's exception.
+
+    @Test
+    void connectionFailuresAreRecognisedThroughTheRestClientsWrapping() {
+        assertTrue(ExchangeFailure.noConnection(new ProcessingException(new ConnectException("Connection refused"))));
+        assertTrue(ExchangeFailure.noConnection(new ProcessingException(new UnknownHostException("numbers-api"))));
+        assertTrue(ExchangeFailure.noConnection(new HttpConnectTimeoutException("HTTP connect timed out")));
+    }
+
+    @Test
+    void aSocketTimeoutIsNeverTakenForANoConnectionWhateverItsMessage() {
+        // Liberty's client throws SocketTimeoutException for a read timeout, after which the API may have
+        // counted the request, and for a connect timeout alike: only the message told them apart.
+        assertFalse(ExchangeFailure.noConnection(new ProcessingException(new SocketTimeoutException("Read timed out"))));
+        assertFalse(ExchangeFailure.noConnection(new ProcessingException(new SocketTimeoutException("Connect timed out"))));
+        assertFalse(ExchangeFailure.noConnection(new ProcessingException("something else")));
+    }
+
+    @Test
+    void theRestClientsFailuresReadAsTheJdkClientsDo() {
+        assertEquals("unknown host", ExchangeFailure.reason(new ProcessingException(new UnknownHostException("numbers-api")), 800));
+        assertEquals("connection refused", ExchangeFailure.reason(new ProcessingException(new ConnectException("refused")), 800));
+        assertEquals("no answer within 800 ms", ExchangeFailure.reason(new ProcessingException(new SocketTimeoutException("Read timed out")), 800));
+        assertEquals("TLS failed", ExchangeFailure.reason(new ProcessingException(new javax.net.ssl.SSLException("Unsupported or unrecognized SSL message")), 800));
+        assertEquals("connection failed: closed by the server",
+                ExchangeFailure.describe(new ProcessingException("RESTEASY004655", new IOException("closed by the server")), 800));
     }
 }

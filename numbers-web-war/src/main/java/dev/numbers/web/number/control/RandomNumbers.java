@@ -1,5 +1,6 @@
 package dev.numbers.web.number.control;
 
+import dev.numbers.web.http.ExchangeFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -13,18 +14,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
 
 /**
  * A number from the numbers-api, or an empty answer when it cannot be had: the book's numbers-web, made
  * resilient. The pages call it through {@link ApiWaitLimit}, which bounds how many users wait on it at
- * once; only the API's own failures reach this circuit breaker. Every value below is a default; each one is overridden with the MicroProfile Fault Tolerance
+ * once; only the API's own failures reach this circuit breaker. Every value below is a default; each one
+ * is overridden with the MicroProfile Fault Tolerance
  * key {@code dev.numbers.web.number.control.RandomNumbers/next/<Annotation>/<parameter>} (the README
  * lists them and says why they are what they are).
  */
@@ -48,7 +45,8 @@ public class RandomNumbers {
             LOG.warning("numbers-api gave a bad answer: " + e.getMessage());
             throw e;
         } catch (ProcessingException e) {
-            if (connectionFailed(e)) {
+            // Only a request the API cannot have seen is sent again (see ExchangeFailure.noConnection).
+            if (ExchangeFailure.noConnection(e)) {
                 throw new ApiUnreachableException("numbers-api unreachable: " + e.getCause(), e);
             }
             throw e;
@@ -60,18 +58,5 @@ public class RandomNumbers {
     /** The fallback: the page says "RNG service unavailable!" and the JSON endpoint answers 503. */
     OptionalInt unavailable() {
         return OptionalInt.empty();
-    }
-
-    /** Refused, unknown host, no route, or no connection within the connect timeout; a slow answer is not one. */
-    static boolean connectionFailed(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
-                return true;
-            }
-            if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
