@@ -3,14 +3,16 @@ package dev.numbers.web.apihealth.control;
 import dev.numbers.web.http.ExchangeFailure;
 import dev.numbers.web.settings.BoundedNumber;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -22,12 +24,16 @@ import java.util.concurrent.TimeoutException;
  * Asks the numbers-api's {@code /health/ready} whether it can serve, within a hard time bound, and
  * reuses the answer for a short while so that dashboards polling the web's {@code /health} do not
  * multiply the load on the API. At most one question is in flight; callers meanwhile wait for it.
+ * <p>
+ * The settings stay lenient ({@link BoundedNumber}): a typo in how the check is tuned must not keep the
+ * web's page from deploying.
  */
 @ApplicationScoped
 public class ApiReadiness {
 
     public static final String TIMEOUT_KEY = "numbers.web.api-check.timeout-ms";
     public static final String CACHE_KEY = "numbers.web.api-check.cache-ms";
+    private static final String BAD_URL = "numbers.api.url is not a valid URL";
 
     @Inject
     @ConfigProperty(name = "numbers.api.url")
@@ -43,7 +49,7 @@ public class ApiReadiness {
 
     private long timeoutMs;
     private long cacheMs;
-    private HttpClient client;
+    private ApiReadinessClient api;
     private volatile Verdict last;
 
     @PostConstruct
@@ -53,17 +59,20 @@ public class ApiReadiness {
         // At least 100 ms: the API is then asked at most 10 times a second, whatever polls /health (0 made
         // every /health ask anew, one after the other). At most a minute: readiness must follow the API.
         cacheMs = BoundedNumber.parse(CACHE_KEY, cacheText, 2000, 100, 60_000);
-        // HTTP/1.1: the default h2c upgrade costs every check of a plain-HTTP Liberty an extra round trip.
-        client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(timeoutMs))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        try (ApiReadinessClient closed = api) {
+            api = null;
+        } catch (Exception e) {
+            // the web is stopping: nothing to tell
+        }
     }
 
     public Verdict current() {
         Verdict seen = last;
-        if (fresh(seen)) {
+        if (seen != null && Duration.between(seen.at(), Instant.now()).toMillis() < cacheMs) {
             return seen;
         }
         synchronized (this) {
@@ -77,45 +86,62 @@ public class ApiReadiness {
         }
     }
 
-    private boolean fresh(Verdict verdict) {
-        return verdict != null && Duration.between(verdict.at(), Instant.now()).toMillis() < cacheMs;
-    }
-
     private Verdict ask() {
-        String url = stripSlash(apiUrl) + "/health/ready";
+        String url = (apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl) + "/health/ready";
         long start = System.nanoTime();
-        HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(timeoutMs)).GET().build();
-        } catch (IllegalArgumentException e) {
-            return new Verdict(false, url, 0, 0, "numbers.api.url is not a valid URL",
-                    "numbers.api.url is not a valid URL: " + apiUrl, Instant.now());
-        }
-        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-        try {
-            int status = exchange.get(timeoutMs, TimeUnit.MILLISECONDS).statusCode();
+            int status = status().get(timeoutMs, TimeUnit.MILLISECONDS);
             String words = status == 200 ? "ready" : "not ready";
             return new Verdict(status == 200, url, status, millisSince(start), words, words, Instant.now());
+        } catch (IllegalArgumentException e) {
+            return new Verdict(false, url, 0, 0, BAD_URL, BAD_URL + ": " + apiUrl, Instant.now());
         } catch (TimeoutException e) {
-            exchange.cancel(true);
-            return failed(url, start, ExchangeFailure.noAnswerWithin(timeoutMs), ExchangeFailure.noAnswerWithin(timeoutMs));
+            String words = ExchangeFailure.noAnswerWithin(timeoutMs);
+            return new Verdict(false, url, 0, millisSince(start), words, words, Instant.now());
         } catch (ExecutionException e) {
-            return failed(url, start, ExchangeFailure.reason(e.getCause(), timeoutMs), ExchangeFailure.describe(e.getCause(), timeoutMs));
+            return new Verdict(false, url, 0, millisSince(start), ExchangeFailure.reason(e.getCause(), timeoutMs),
+                    ExchangeFailure.describe(e.getCause(), timeoutMs), Instant.now());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(url, start, "interrupted", "interrupted");
+            return new Verdict(false, url, 0, millisSince(start), "interrupted", "interrupted", Instant.now());
         }
     }
 
-    private static Verdict failed(String url, long start, String reason, String detail) {
-        return new Verdict(false, url, 0, millisSince(start), reason, detail, Instant.now());
+    /** The status of the API's answer; the answer is closed when it comes, even after the caller gave up. */
+    CompletableFuture<Integer> status() {
+        return client().ready().thenApply(answer -> {
+            try (Response closed = answer) {
+                return closed.getStatus();
+            }
+        }).toCompletableFuture();
+    }
+
+    /** Built as the web starts: the first build takes seconds, which no /health may wait for. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object webStarted) {
+        try {
+            client();
+        } catch (IllegalArgumentException e) {
+            // every verdict says so
+        }
+    }
+
+    private synchronized ApiReadinessClient client() {
+        if (api == null) {
+            URI base = URI.create(apiUrl);
+            if (base.getHost() == null || !String.valueOf(base.getScheme()).matches("(?i)https?")) {
+                throw new IllegalArgumentException(apiUrl);
+            }
+            api = RestClientBuilder.newBuilder().baseUri(base)
+                    .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                    .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                    // Every status as a Response: a 503 is the API's answer, not a failure to reach it.
+                    .property("microprofile.rest.client.disable.default.mapper", true)
+                    .build(ApiReadinessClient.class);
+        }
+        return api;
     }
 
     private static long millisSince(long start) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -1,57 +1,52 @@
 package dev.numbers.web.apihealth.control;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import jakarta.ws.rs.ProcessingException;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The readiness question to the API, against a loopback stand-in that answers "ready" after 300 ms. */
+/**
+ * The readiness question to the API, against a stand-in for its Rest Client that answers "ready" after
+ * 300 ms (the Rest Client itself runs in Liberty: ResilientNumbersIT, HungApiIT).
+ */
 class ApiReadinessTest {
 
     private static final long ANSWER_MS = 300;
 
     private final AtomicInteger asked = new AtomicInteger();
-    private HttpServer api;
 
-    @BeforeEach
-    void slowButReadyApi() throws IOException {
-        api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        api.setExecutor(Executors.newCachedThreadPool());
-        api.createContext("/health/ready", exchange -> {
-            asked.incrementAndGet();
+    private CompletableFuture<Integer> slowButReady() {
+        asked.incrementAndGet();
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 Thread.sleep(ANSWER_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
+            return 200;
         });
-        api.start();
     }
 
-    @AfterEach
-    void stop() {
-        api.stop(0);
-    }
-
-    private ApiReadiness readiness(String cacheMs) {
-        ApiReadiness readiness = new ApiReadiness();
-        readiness.apiUrl = "http://127.0.0.1:" + api.getAddress().getPort() + "/";
+    private static ApiReadiness readiness(String cacheMs, Supplier<CompletableFuture<Integer>> api) {
+        ApiReadiness readiness = new ApiReadiness() {
+            @Override
+            CompletableFuture<Integer> status() {
+                return api == null ? super.status() : api.get();
+            }
+        };
+        readiness.apiUrl = "http://127.0.0.1:9080/";
         readiness.timeoutText = "1000";
         readiness.cacheText = cacheMs;
         readiness.configure();
@@ -61,7 +56,7 @@ class ApiReadinessTest {
     @Test
     void aZeroCacheCannotLineEveryHealthRequestUpBehindOneQuestion() throws Exception {
         // With cache-ms=0 each /health waited for every question before its own: 8 at once took 8 x 300 ms.
-        ApiReadiness readiness = readiness("0");
+        ApiReadiness readiness = readiness("0", this::slowButReady);
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
             long start = System.nanoTime();
@@ -83,7 +78,7 @@ class ApiReadinessTest {
 
     @Test
     void anOutOfRangeCacheKeepsTheDefault() {
-        ApiReadiness readiness = readiness("0");
+        ApiReadiness readiness = readiness("0", this::slowButReady);
         readiness.current();
         readiness.current();
 
@@ -92,7 +87,7 @@ class ApiReadinessTest {
 
     @Test
     void aBadUrlSaysSoWithoutRepeatingItInTheSafeReason() {
-        ApiReadiness readiness = readiness("2000");
+        ApiReadiness readiness = readiness("2000", null);
         readiness.apiUrl = "http://numbers api.internal:9080";
         Verdict verdict = readiness.current();
 
@@ -101,16 +96,29 @@ class ApiReadinessTest {
     }
 
     @Test
-    void aRefusedConnectionIsNamedInFixedWords() throws IOException {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        ApiReadiness readiness = readiness("2000");
-        readiness.apiUrl = "http://127.0.0.1:" + port;
+    void aUrlWithoutHttpIsNotValidEither() {
+        ApiReadiness readiness = readiness("2000", null);
+        readiness.apiUrl = "localhost:9080";
+
+        assertEquals("numbers.api.url is not a valid URL", readiness.current().reason());
+    }
+
+    @Test
+    void aRefusedConnectionIsNamedInFixedWords() {
+        // How Liberty's Rest Client reports it: a ProcessingException around the JDK's ConnectException.
+        ApiReadiness readiness = readiness("2000",
+                () -> CompletableFuture.failedFuture(new ProcessingException(new ConnectException("Connection refused"))));
         Verdict verdict = readiness.current();
 
         assertEquals("connection refused", verdict.reason());
         assertEquals(0, verdict.status());
+    }
+
+    @Test
+    void aNotReadyApiGivesItsStatus() {
+        Verdict verdict = readiness("2000", () -> CompletableFuture.completedFuture(503)).current();
+
+        assertEquals("not ready", verdict.reason());
+        assertEquals(503, verdict.status());
     }
 }

@@ -1,0 +1,19 @@
+package dev.numbers.web.apihealth.control;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The numbers-api's readiness, as the web's readiness check asks it: a MicroProfile Rest Client that
+ * {@link ApiReadiness} builds with the check's own time bounds (so not {@code @RegisterRestClient}).
+ * Asynchronous, so that the caller's wait has a hard bound whatever the API does.
+ */
+@Path("health/ready")
+public interface ApiReadinessClient extends AutoCloseable {
+
+    @GET
+    CompletionStage<Response> ready();
+}
