@@ -1,7 +1,7 @@
 package dev.numbers.web.number.boundary;
 
-import dev.numbers.web.number.control.ApiWaitLimit;
 import dev.numbers.web.html.Html;
+import dev.numbers.web.number.control.ApiWaitLimit;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,11 +10,29 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
 
-/** {@code GET /} shows the button; {@code POST /} is the button pressed without JavaScript. */
+/**
+ * {@code GET /} shows the button; {@code POST /} is the button pressed without JavaScript. The page is
+ * rendered on the server from number-page.html, .css and .js beside this class: a form post works
+ * without JavaScript; the small script only saves the reload. Everything is inline, so the page needs
+ * nothing from anywhere else.
+ */
 @Path("/")
 public class NumberPageResource {
+
+    static final String UNAVAILABLE = "RNG service unavailable!";
+    private static final String PAGE = resource("number-page.html");
+    private static final String STYLE = resource("number-page.css");
+    private static final String SCRIPT = resource("number-page.js");
+
+    /** Only this page's own inline script and style may run: a hash, not 'unsafe-inline'. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + Html.sha256(STYLE) + "; script-src "
+            + Html.sha256(SCRIPT) + "; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     @Inject
     ApiWaitLimit numbers;
@@ -22,16 +40,26 @@ public class NumberPageResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page() {
-        return html(NumberPage.render(OptionalInt.empty(), false));
+        return Html.response(render(OptionalInt.empty(), false), CONTENT_SECURITY_POLICY);
     }
 
     @POST
     @Produces(MediaType.TEXT_HTML)
     public Response draw() {
-        return html(NumberPage.render(numbers.next(), true));
+        return Html.response(render(numbers.next(), true), CONTENT_SECURITY_POLICY);
     }
 
-    private static Response html(String page) {
-        return Html.response(page, NumberPage.CONTENT_SECURITY_POLICY);
+    static String render(OptionalInt drawn, boolean drew) {
+        String result = !drew ? "" : drawn.isPresent() ? "Here it is: " + drawn.getAsInt() : UNAVAILABLE;
+        String kind = !drew ? "" : drawn.isPresent() ? "number" : "unavailable";
+        return PAGE.formatted(STYLE, kind, result, SCRIPT);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = NumberPageResource.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

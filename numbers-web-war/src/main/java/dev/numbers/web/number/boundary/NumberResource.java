@@ -27,11 +27,8 @@ public class NumberResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response next() {
         OptionalInt drawn = numbers.next();
-        if (drawn.isPresent()) {
-            return Response.ok(new Drawn(drawn.getAsInt())).header("Cache-Control", "no-store").build();
-        }
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                .entity(new Unavailable("RNG service unavailable"))
+        return (drawn.isPresent() ? Response.ok(new Drawn(drawn.getAsInt()))
+                : Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(new Unavailable("RNG service unavailable")))
                 .header("Cache-Control", "no-store")
                 .build();
     }
