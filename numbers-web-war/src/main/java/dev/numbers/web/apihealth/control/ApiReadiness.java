@@ -49,6 +49,7 @@ public class ApiReadiness {
 
     private long timeoutMs;
     private long cacheMs;
+    /** Null while numbers.api.url is not a valid http(s) URL. */
     private ApiReadinessClient api;
     private volatile Verdict last;
 
@@ -62,7 +63,7 @@ public class ApiReadiness {
     }
 
     @PreDestroy
-    synchronized void close() {
+    void close() {
         try (ApiReadinessClient closed = api) {
             api = null;
         } catch (Exception e) {
@@ -87,61 +88,55 @@ public class ApiReadiness {
     }
 
     private Verdict ask() {
-        String url = (apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl) + "/health/ready";
         long start = System.nanoTime();
         try {
             int status = status().get(timeoutMs, TimeUnit.MILLISECONDS);
             String words = status == 200 ? "ready" : "not ready";
-            return new Verdict(status == 200, url, status, millisSince(start), words, words, Instant.now());
+            return verdict(status, start, words, words);
         } catch (IllegalArgumentException e) {
-            return new Verdict(false, url, 0, 0, BAD_URL, BAD_URL + ": " + apiUrl, Instant.now());
+            return verdict(0, start, BAD_URL, BAD_URL + ": " + apiUrl);
         } catch (TimeoutException e) {
-            String words = ExchangeFailure.noAnswerWithin(timeoutMs);
-            return new Verdict(false, url, 0, millisSince(start), words, words, Instant.now());
+            return verdict(0, start, ExchangeFailure.noAnswerWithin(timeoutMs), ExchangeFailure.noAnswerWithin(timeoutMs));
         } catch (ExecutionException e) {
-            return new Verdict(false, url, 0, millisSince(start), ExchangeFailure.reason(e.getCause(), timeoutMs),
-                    ExchangeFailure.describe(e.getCause(), timeoutMs), Instant.now());
+            return verdict(0, start, ExchangeFailure.reason(e.getCause(), timeoutMs), ExchangeFailure.describe(e.getCause(), timeoutMs));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Verdict(false, url, 0, millisSince(start), "interrupted", "interrupted", Instant.now());
+            return verdict(0, start, "interrupted", "interrupted");
         }
+    }
+
+    private Verdict verdict(int status, long start, String reason, String detail) {
+        String url = (apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl) + "/health/ready";
+        long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        return new Verdict(status == 200, url, status, latencyMs, reason, detail, Instant.now());
     }
 
     /** The status of the API's answer; the answer is closed when it comes, even after the caller gave up. */
     CompletableFuture<Integer> status() {
-        return client().ready().thenApply(answer -> {
+        if (api == null) {
+            throw new IllegalArgumentException(apiUrl);
+        }
+        return api.ready().thenApply(answer -> {
             try (Response closed = answer) {
                 return closed.getStatus();
             }
         }).toCompletableFuture();
     }
 
-    /** Built as the web starts: the first build takes seconds, which no /health may wait for. */
+    /** The client is built as the web starts, not at the first /health: its first build takes seconds. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object webStarted) {
         try {
-            client();
-        } catch (IllegalArgumentException e) {
-            // every verdict says so
-        }
-    }
-
-    private synchronized ApiReadinessClient client() {
-        if (api == null) {
             URI base = URI.create(apiUrl);
-            if (base.getHost() == null || !String.valueOf(base.getScheme()).matches("(?i)https?")) {
-                throw new IllegalArgumentException(apiUrl);
+            if (base.getHost() != null && String.valueOf(base.getScheme()).matches("(?i)https?")) {
+                api = RestClientBuilder.newBuilder().baseUri(base)
+                        .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                        .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                        // Every status as a Response: a 503 is the API's answer, not a failure to reach it.
+                        .property("microprofile.rest.client.disable.default.mapper", true)
+                        .build(ApiReadinessClient.class);
             }
-            api = RestClientBuilder.newBuilder().baseUri(base)
-                    .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                    .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                    // Every status as a Response: a 503 is the API's answer, not a failure to reach it.
-                    .property("microprofile.rest.client.disable.default.mapper", true)
-                    .build(ApiReadinessClient.class);
+        } catch (IllegalArgumentException e) {
+            // not a URL: every verdict says so
         }
-        return api;
-    }
-
-    private static long millisSince(long start) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 }

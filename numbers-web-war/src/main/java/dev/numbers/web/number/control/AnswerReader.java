@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the API's answer: a whole number 0 &lt;= n &lt; 100 in at most a few bytes of plain text.
@@ -54,13 +55,8 @@ public final class AnswerReader {
 
     /** Keeps a log line one line and short, whatever the API sent. */
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            out.append(OneLine.printable(c) ? c : '?');
-            if (out.length() == 32) {
-                return out + "...";
-            }
-        }
-        return out.toString();
+        String shown = text.chars().limit(32).mapToObj(c -> OneLine.printable((char) c) ? Character.toString(c) : "?")
+                .collect(Collectors.joining());
+        return text.length() >= 32 ? shown + "..." : shown;
     }
 }

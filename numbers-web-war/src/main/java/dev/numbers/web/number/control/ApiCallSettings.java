@@ -5,7 +5,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,6 +27,15 @@ public class ApiCallSettings {
 
     /** A key, its safe range, and what a value outside it does. */
     record Limit(String key, long min, long max, String risk) {
+
+        boolean allows(String text) {
+            try {
+                long value = Long.parseLong(text.trim());
+                return value >= min && value <= max;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
     }
 
     static final List<Limit> LIMITS = List.of(
@@ -47,21 +55,9 @@ public class ApiCallSettings {
 
     /** One line for each set value outside its range, or not a whole number. */
     static List<String> problems(Function<String, Optional<String>> setting) {
-        List<String> problems = new ArrayList<>();
-        for (Limit limit : LIMITS) {
-            setting.apply(limit.key()).ifPresent(text -> {
-                long value;
-                try {
-                    value = Long.parseLong(text.trim());
-                } catch (NumberFormatException e) {
-                    value = Long.MIN_VALUE;
-                }
-                if (value < limit.min() || value > limit.max()) {
-                    problems.add(limit.key() + "=" + text + " is outside the safe range " + limit.min() + " to " + limit.max()
-                            + " (" + limit.risk() + "); it is used as given: set it within the range or remove it");
-                }
-            });
-        }
-        return problems;
+        return LIMITS.stream().flatMap(limit -> setting.apply(limit.key()).filter(text -> !limit.allows(text)).stream()
+                .map(text -> limit.key() + "=" + text + " is outside the safe range " + limit.min() + " to " + limit.max()
+                        + " (" + limit.risk() + "); it is used as given: set it within the range or remove it"))
+                .toList();
     }
 }

@@ -89,6 +89,7 @@ class ApiReadinessTest {
     void aBadUrlSaysSoWithoutRepeatingItInTheSafeReason() {
         ApiReadiness readiness = readiness("2000", null);
         readiness.apiUrl = "http://numbers api.internal:9080";
+        readiness.start(null);
         Verdict verdict = readiness.current();
 
         assertEquals("numbers.api.url is not a valid URL", verdict.reason());
@@ -99,6 +100,7 @@ class ApiReadinessTest {
     void aUrlWithoutHttpIsNotValidEither() {
         ApiReadiness readiness = readiness("2000", null);
         readiness.apiUrl = "localhost:9080";
+        readiness.start(null);
 
         assertEquals("numbers.api.url is not a valid URL", readiness.current().reason());
     }
