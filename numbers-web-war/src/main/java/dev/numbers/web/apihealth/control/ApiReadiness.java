@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -90,19 +91,26 @@ public class ApiReadiness {
     private Verdict ask() {
         long start = System.nanoTime();
         try {
-            int status = status().get(timeoutMs, TimeUnit.MILLISECONDS);
-            String words = status == 200 ? "ready" : "not ready";
-            return verdict(status, start, words, words);
+            return answered(status().get(timeoutMs, TimeUnit.MILLISECONDS), start);
         } catch (IllegalArgumentException e) {
             return verdict(0, start, BAD_URL, BAD_URL + ": " + apiUrl);
         } catch (TimeoutException e) {
             return verdict(0, start, ExchangeFailure.noAnswerWithin(timeoutMs), ExchangeFailure.noAnswerWithin(timeoutMs));
         } catch (ExecutionException e) {
+            // The Rest Client's default exception mapper turns an answer of 400 and up, such as 503, into this.
+            if (e.getCause() instanceof WebApplicationException answer) {
+                return answered(answer.getResponse().getStatus(), start);
+            }
             return verdict(0, start, ExchangeFailure.reason(e.getCause(), timeoutMs), ExchangeFailure.describe(e.getCause(), timeoutMs));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return verdict(0, start, "interrupted", "interrupted");
         }
+    }
+
+    private Verdict answered(int status, long start) {
+        String words = status == 200 ? "ready" : "not ready";
+        return verdict(status, start, words, words);
     }
 
     private Verdict verdict(int status, long start, String reason, String detail) {
@@ -131,8 +139,6 @@ public class ApiReadiness {
                 api = RestClientBuilder.newBuilder().baseUri(base)
                         .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                         .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                        // Every status as a Response: a 503 is the API's answer, not a failure to reach it.
-                        .property("microprofile.rest.client.disable.default.mapper", true)
                         .build(ApiReadinessClient.class);
             }
         } catch (IllegalArgumentException e) {
