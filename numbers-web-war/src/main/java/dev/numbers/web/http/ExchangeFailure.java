@@ -30,15 +30,25 @@ public final class ExchangeFailure {
     }
 
     /**
+     * Liberty's Rest Client runs on Apache HttpClient, whose connect timeout wraps the same
+     * {@link SocketTimeoutException} as a read timeout; only this type, hidden from the app's class
+     * loader and so known by name, tells the two apart.
+     */
+    private static final String REST_CLIENT_CONNECT_TIMEOUT = "org.apache.http.conn.ConnectTimeoutException";
+
+    /**
      * No connection was made, so the service cannot have counted the request: refused, unknown host, no
-     * route, or the JDK client's connect timeout. Not a {@link SocketTimeoutException}: Liberty's Rest
-     * Client throws one for a connect timeout and for a read timeout alike, and after a read timeout the
+     * route, or a connect timeout. Never a bare {@link SocketTimeoutException}: after a read timeout the
      * service may have counted the request.
      */
     public static boolean noConnection(Throwable failure) {
         return causes(failure).stream().anyMatch(cause -> cause instanceof ConnectException || cause instanceof UnknownHostException
                 || cause instanceof NoRouteToHostException || cause instanceof UnresolvedAddressException
-                || cause instanceof HttpConnectTimeoutException);
+                || connectTimeout(cause));
+    }
+
+    private static boolean connectTimeout(Throwable cause) {
+        return cause instanceof HttpConnectTimeoutException || cause.getClass().getName().equals(REST_CLIENT_CONNECT_TIMEOUT);
     }
 
     /** The caller stopped waiting at the exchange's time bound: the same words as the request's own timeout. */
@@ -66,11 +76,11 @@ public final class ExchangeFailure {
             return "unknown host";
         }
         for (Throwable cause : causes) {
-            if (cause instanceof HttpConnectTimeoutException) {
+            if (connectTimeout(cause)) {
                 return "no connection within " + timeoutMs + " ms";
             }
             // The request's own timeout and the caller's wait end at the same moment; whichever wins, it
-            // is the same event. (The Rest Client's SocketTimeoutException may be a connect timeout too.)
+            // is the same event.
             if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
                 return noAnswerWithin(timeoutMs);
             }

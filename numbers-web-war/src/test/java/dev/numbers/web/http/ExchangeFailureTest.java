@@ -1,6 +1,7 @@
 package dev.numbers.web.http;
 
 import jakarta.ws.rs.ProcessingException;
+import org.apache.http.conn.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -83,12 +84,14 @@ class ExchangeFailureTest {
         assertTrue(ExchangeFailure.noConnection(new ProcessingException(new ConnectException("Connection refused"))));
         assertTrue(ExchangeFailure.noConnection(new ProcessingException(new UnknownHostException("numbers-api"))));
         assertTrue(ExchangeFailure.noConnection(new HttpConnectTimeoutException("HTTP connect timed out")));
+        assertTrue(ExchangeFailure.noConnection(new ProcessingException(new ConnectTimeoutException())));
+        assertEquals("no connection within 800 ms", ExchangeFailure.reason(new ProcessingException(new ConnectTimeoutException()), 800));
     }
 
     @Test
     void aSocketTimeoutIsNeverTakenForANoConnectionWhateverItsMessage() {
-        // Liberty's client throws SocketTimeoutException for a read timeout, after which the API may have
-        // counted the request, and for a connect timeout alike: only the message told them apart.
+        // After a read timeout the API may have counted the request. Liberty's client wraps the same
+        // SocketTimeoutException in its connect timeout's own type, which the test above recognises.
         assertFalse(ExchangeFailure.noConnection(new ProcessingException(new SocketTimeoutException("Read timed out"))));
         assertFalse(ExchangeFailure.noConnection(new ProcessingException(new SocketTimeoutException("Connect timed out"))));
         assertFalse(ExchangeFailure.noConnection(new ProcessingException("something else")));
