@@ -12,6 +12,8 @@ import java.util.Map;
  */
 final class HealthJson {
 
+    private static final String[] WORDS = {"true", "false", "null"};
+
     private final String text;
     private int at;
 
@@ -21,46 +23,33 @@ final class HealthJson {
 
     /** The DOWN checks of a health answer, or null when the body is not MicroProfile Health JSON. */
     static String downChecks(String body) {
-        Object parsed;
-        try {
-            HealthJson reader = new HealthJson(body);
-            parsed = reader.value(0);
-            reader.skipSpace();
-            if (reader.at != body.length()) {
-                return null;
-            }
-        } catch (RuntimeException notJson) {
-            return null;
-        }
-        if (!(parsed instanceof Map) || !(((Map<?, ?>) parsed).get("checks") instanceof List)) {
+        if (!(parse(body) instanceof Map<?, ?> health) || !(health.get("checks") instanceof List<?> checks)) {
             return null;
         }
         StringBuilder line = new StringBuilder();
-        for (Object check : (List<?>) ((Map<?, ?>) parsed).get("checks")) {
-            if (!(check instanceof Map)) {
-                continue;
-            }
-            Map<?, ?> fields = (Map<?, ?>) check;
-            if ("UP".equals(fields.get("status"))) {
+        for (Object check : checks) {
+            if (!(check instanceof Map<?, ?> fields) || "UP".equals(fields.get("status"))) {
                 continue;
             }
             if (line.length() > 0) {
                 line.append("; ");
             }
             line.append(fields.get("name")).append(' ').append(fields.get("status"));
-            if (fields.get("data") instanceof Map && !((Map<?, ?>) fields.get("data")).isEmpty()) {
+            if (fields.get("data") instanceof Map<?, ?> data && !data.isEmpty()) {
                 // A map's own text: {calls=4, failAfter=3}
-                line.append(' ').append(fields.get("data"));
+                line.append(' ').append(data);
             }
         }
         return line.toString();
     }
 
-    static String status(String body) {
+    /** The whole text as JSON (objects as maps, arrays as lists, any other value as its text), or null when it is not JSON. */
+    static Object parse(String text) {
         try {
-            Object parsed = new HealthJson(body).value(0);
-            return parsed instanceof Map && ((Map<?, ?>) parsed).get("status") instanceof String
-                    ? (String) ((Map<?, ?>) parsed).get("status") : null;
+            HealthJson reader = new HealthJson(text);
+            Object parsed = reader.value(0);
+            reader.skipSpace();
+            return reader.at == text.length() ? parsed : null;
         } catch (RuntimeException notJson) {
             return null;
         }
@@ -78,17 +67,11 @@ final class HealthJson {
         if (c == '"') {
             return string();
         }
-        if (text.startsWith("true", at)) {
-            at += 4;
-            return Boolean.TRUE;
-        }
-        if (text.startsWith("false", at)) {
-            at += 5;
-            return Boolean.FALSE;
-        }
-        if (text.startsWith("null", at)) {
-            at += 4;
-            return "null";
+        for (String word : WORDS) {
+            if (text.startsWith(word, at)) {
+                at += word.length();
+                return word;
+            }
         }
         int start = at;
         while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {

@@ -2,6 +2,7 @@ package dev.numbers.probe;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -10,12 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class HealthJsonTest {
 
+    /** The answer's overall status, or null when it is not health JSON. */
+    static String status(String body) {
+        return HealthJson.parse(body) instanceof Map<?, ?> health && health.get("status") instanceof String status ? status : null;
+    }
+
     @Test
     void readsNestedDataAndEscapes() {
         String body = "{ \"status\" : \"DOWN\", \"checks\" : [ { \"name\" : \"a\\\"b\", \"status\" : \"DOWN\", "
                 + "\"data\" : { \"list\" : [1, 2], \"text\" : \"x\\u0041\", \"n\" : -1.5e3, \"ok\" : false, \"none\" : null } } ] }";
         assertEquals("a\"b DOWN {list=[1, 2], text=xA, n=-1.5e3, ok=false, none=null}", HealthJson.downChecks(body));
-        assertEquals("DOWN", HealthJson.status(body));
+        assertEquals("DOWN", status(body));
     }
 
     @Test
@@ -42,7 +48,7 @@ class HealthJsonTest {
             }
             String body = new String(corrupted);
             assertDoesNotThrow(() -> HealthJson.downChecks(body), body);
-            assertDoesNotThrow(() -> HealthJson.status(body), body);
+            assertDoesNotThrow(() -> status(body), body);
         }
     }
 }
