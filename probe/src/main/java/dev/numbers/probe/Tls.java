@@ -29,9 +29,17 @@ import java.util.List;
  * browser does): a certificate from a trusted CA for another name is refused, and the line says which
  * name it was for.
  */
-final class Tls {
+final class Tls extends Thread {
 
-    private Tls() {
+    private final Socket socket;
+    private final long deadlineNanos;
+
+    /** The deadline guard of one socket (see {@link #run}). */
+    private Tls(Socket socket, long deadlineNanos) {
+        super("probe-tls-deadline");
+        this.socket = socket;
+        this.deadlineNanos = deadlineNanos;
+        setDaemon(true);
     }
 
     /**
@@ -41,7 +49,7 @@ final class Tls {
      * thread closes the socket at the deadline instead.
      */
     static Socket wrap(Socket plain, Target target, long deadlineNanos) throws IOException {
-        new DeadlineGuard(plain, deadlineNanos).start();
+        new Tls(plain, deadlineNanos).start();
         SSLSocket socket;
         try {
             socket = (SSLSocket) context(target.host()).getSocketFactory().createSocket(plain, target.host(), target.port(), true);
@@ -61,15 +69,8 @@ final class Tls {
     private static SSLContext context(String host) throws GeneralSecurityException, IOException {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init((KeyStore) null);
-        X509ExtendedTrustManager jdk = null;
-        for (TrustManager manager : trust.getTrustManagers()) {
-            if (manager instanceof X509ExtendedTrustManager) {
-                jdk = (X509ExtendedTrustManager) manager;
-            }
-        }
-        if (jdk == null) {
-            throw new GeneralSecurityException("no X.509 trust manager");
-        }
+        // The JDK's trust manager factories (PKIX, SunX509) give exactly one, an X509ExtendedTrustManager.
+        X509ExtendedTrustManager jdk = (X509ExtendedTrustManager) trust.getTrustManagers()[0];
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keyManagers(), new TrustManager[]{new Explaining(jdk, host)}, null);
         return context;
@@ -119,20 +120,9 @@ final class Tls {
             }
         }
 
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            try {
-                jdk.checkServerTrusted(chain, authType, engine);
-            } catch (CertificateException refused) {
-                throw explained(refused, chain, authType);
-            }
-        }
-
+        /** The JDK refuses a null or empty chain with an IllegalArgumentException, so there is a chain[0] here. */
         private CertificateException explained(CertificateException refused, X509Certificate[] chain, String authType) {
             String message = String.valueOf(refused.getMessage());
-            if (chain == null || chain.length == 0) {
-                return refused;
-            }
             if (message.startsWith("No subject alternative") || message.startsWith("No name matching")) {
                 try {
                     jdk.checkServerTrusted(chain, authType);
@@ -147,6 +137,12 @@ final class Tls {
                         + ", not a CA this probe trusts (see -Djavax.net.ssl.trustStore)", refused);
             }
             return refused;
+        }
+
+        /** The probe uses SSLSocket, never SSLEngine: the JDK's own answer. */
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            jdk.checkServerTrusted(chain, authType, engine);
         }
 
         @Override
@@ -180,18 +176,16 @@ final class Tls {
         StringBuilder names = new StringBuilder();
         int count = 0;
         try {
-            if (certificate.getSubjectAlternativeNames() != null) {
-                for (List<?> name : certificate.getSubjectAlternativeNames()) {
-                    Object type = name.get(0);
-                    if (!(Integer.valueOf(2).equals(type) || Integer.valueOf(7).equals(type))) {
-                        continue;
-                    }
-                    if (++count > 4) {
-                        names.append(" or more");
-                        break;
-                    }
-                    names.append(names.length() == 0 ? "" : " or ").append(name.get(1));
+            // Type 2 is a DNS name, 7 an IP address.
+            for (List<?> name : certificate.getSubjectAlternativeNames() != null ? certificate.getSubjectAlternativeNames() : List.<List<?>>of()) {
+                if (!name.get(0).equals(2) && !name.get(0).equals(7)) {
+                    continue;
                 }
+                if (++count > 4) {
+                    names.append(" or more");
+                    break;
+                }
+                names.append(names.length() == 0 ? "" : " or ").append(name.get(1));
             }
         } catch (CertificateParsingException e) {
             // the subject then
@@ -199,29 +193,17 @@ final class Tls {
         return names.length() > 0 ? names.toString() : certificate.getSubjectX500Principal().getName();
     }
 
-    /** Closes a socket when the deadline has passed; the check's own end closes it first otherwise. */
-    private static final class DeadlineGuard extends Thread {
-        private final Socket socket;
-        private final long deadlineNanos;
-
-        DeadlineGuard(Socket socket, long deadlineNanos) {
-            super("probe-tls-deadline");
-            this.socket = socket;
-            this.deadlineNanos = deadlineNanos;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            try {
-                long left;
-                while (!socket.isClosed() && (left = deadlineNanos - System.nanoTime()) > 0) {
-                    Thread.sleep(Math.min(left / 1_000_000 + 1, 50));
-                }
-                socket.close();
-            } catch (InterruptedException | IOException e) {
-                // the check is over either way
+    /** Closes the socket when the deadline has passed; the check's own end closes it first otherwise. */
+    @Override
+    public void run() {
+        try {
+            long left;
+            while (!socket.isClosed() && (left = deadlineNanos - System.nanoTime()) > 0) {
+                Thread.sleep(Math.min(left / 1_000_000 + 1, 50));
             }
+            socket.close();
+        } catch (InterruptedException | IOException e) {
+            // the check is over either way
         }
     }
 }
