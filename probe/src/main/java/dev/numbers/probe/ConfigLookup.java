@@ -1,14 +1,13 @@
 package dev.numbers.probe;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,22 +25,10 @@ import java.util.Properties;
  * <li>the {@code --config-file} given, a properties file (exact name)</li>
  * </ol>
  */
-final class ConfigLookup {
+record ConfigLookup(Properties systemProperties, Map<String, String> environment, Path serverDir, Path configFile) {
 
     /** Where one value came from, for {@code --verbose}. */
     record Found(String value, String source) {
-    }
-
-    private final Properties systemProperties;
-    private final Map<String, String> environment;
-    private final Path serverDir;
-    private final Path configFile;
-
-    ConfigLookup(Properties systemProperties, Map<String, String> environment, Path serverDir, Path configFile) {
-        this.systemProperties = systemProperties;
-        this.environment = environment;
-        this.serverDir = serverDir;
-        this.configFile = configFile;
     }
 
     /** The server directory: the option, else {@code SERVER_CONFIG_DIR}, else {@code /config} as Liberty images lay it out. */
@@ -53,83 +40,65 @@ final class ConfigLookup {
         return Path.of(fromEnvironment != null && !fromEnvironment.isEmpty() ? fromEnvironment : "/config");
     }
 
+    /** The first source that has the key; a file is read only when the sources before it do not have it. */
     Found find(String key) throws UsageException {
-        String value = systemProperties.getProperty(key);
-        if (value != null) {
-            return new Found(value, "system property " + key);
-        }
-        for (String name : environmentNames(key)) {
-            value = environment.get(name);
-            if (value != null) {
-                return new Found(value, "environment variable " + name);
-            }
-        }
+        List<String> names = environmentNames(key);
         Path serverEnv = serverDir.resolve("server.env");
-        Map<String, String> fromServerEnv = readServerEnv(serverEnv);
-        for (String name : environmentNames(key)) {
-            value = fromServerEnv.get(name);
-            if (value != null) {
-                return new Found(value, serverEnv + " " + name);
-            }
-        }
         Path bootstrap = serverDir.resolve("bootstrap.properties");
-        value = readProperties(bootstrap, false).getProperty(key);
-        if (value != null) {
-            return new Found(value, bootstrap.toString());
+        Found found = first(systemProperties, List.of(key), "system property ", true);
+        found = found != null ? found : first(environment, names, "environment variable ", true);
+        found = found != null ? found : first(readServerEnv(serverEnv), names, serverEnv + " ", true);
+        found = found != null ? found : first(readProperties(bootstrap, false), List.of(key), bootstrap.toString(), false);
+        found = found != null || configFile == null ? found : first(readProperties(configFile, true), List.of(key), configFile.toString(), false);
+        if (found == null) {
+            throw new UsageException("config key " + key + " not found in system properties, environment ("
+                    + String.join(", ", names) + "), " + serverEnv + ", " + bootstrap + (configFile != null ? ", " + configFile : ""));
         }
-        if (configFile != null) {
-            value = readProperties(configFile, true).getProperty(key);
-            if (value != null) {
-                return new Found(value, configFile.toString());
+        return found;
+    }
+
+    /** The value of the first of the names that the source has, said as from the source (and the name, when {@code named}). */
+    private static Found first(Map<?, ?> source, List<String> names, String from, boolean named) {
+        for (String name : names) {
+            if (source.get(name) instanceof String value) {
+                return new Found(value, named ? from + name : from);
             }
         }
-        throw new UsageException("config key " + key + " not found in system properties, environment ("
-                + String.join(", ", environmentNames(key)) + "), " + serverEnv + ", " + bootstrap
-                + (configFile != null ? ", " + configFile : ""));
+        return null;
     }
 
     /** MicroProfile Config's mapping of a property name to environment variable names, in its order. */
     static List<String> environmentNames(String key) {
-        StringBuilder sanitized = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            sanitized.append((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
+        char[] sanitized = key.toCharArray();
+        for (int i = 0; i < sanitized.length; i++) {
+            char c = sanitized[i];
+            sanitized[i] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
         }
-        String underscored = sanitized.toString();
-        String upper = underscored.toUpperCase(Locale.ROOT);
-        List<String> names = new ArrayList<>(List.of(key));
-        if (!underscored.equals(key)) {
-            names.add(underscored);
-        }
-        if (!names.contains(upper)) {
-            names.add(upper);
-        }
-        return names;
+        String underscored = new String(sanitized);
+        return List.copyOf(new LinkedHashSet<>(List.of(key, underscored, underscored.toUpperCase(Locale.ROOT))));
     }
 
     /** Liberty's server.env: KEY=value lines; # starts a comment; surrounding quotes are dropped. */
     static Map<String, String> readServerEnv(Path file) throws UsageException {
         Map<String, String> values = new HashMap<>();
-        if (!Files.isRegularFile(file)) {
-            return values;
-        }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                line = line.trim();
-                int equals = line.indexOf('=');
-                if (line.isEmpty() || line.charAt(0) == '#' || equals <= 0) {
-                    continue;
-                }
-                String value = line.substring(equals + 1).trim();
-                if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-                        && value.charAt(value.length() - 1) == value.charAt(0)) {
-                    value = value.substring(1, value.length() - 1);
-                }
-                values.put(line.substring(0, equals).trim(), value);
-            }
+        List<String> lines;
+        try {
+            lines = Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
         } catch (IOException e) {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+        for (String line : lines) {
+            line = line.trim();
+            int equals = line.indexOf('=');
+            if (line.isEmpty() || line.charAt(0) == '#' || equals <= 0) {
+                continue;
+            }
+            String value = line.substring(equals + 1).trim();
+            if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                    && value.charAt(value.length() - 1) == value.charAt(0)) {
+                value = value.substring(1, value.length() - 1);
+            }
+            values.put(line.substring(0, equals).trim(), value);
         }
         return values;
     }
@@ -142,8 +111,8 @@ final class ConfigLookup {
             }
             return properties;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            properties.load(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
         }
