@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 
 /**
  * Self-healing without the Docker socket: counts consecutive failed health checks in a small state file
@@ -19,32 +23,48 @@ import java.nio.file.StandardOpenOption;
  * and only for the process they were seen on: the state names the process by its start time, so a
  * restarted container (whose /tmp survives a restart) starts counting afresh.
  * <p>
- * The state file is only ever read and written inside a directory {@link StateFile} has checked, through
- * no symlink, and replaced whole by renaming a temporary file beside it.
+ * The state is kept where no one else can write: the count decides when PID 1 is stopped, and a file in a
+ * shared directory could be swapped for a symlink that makes the probe overwrite another file, or edited
+ * to stop a healthy server. So it lives in a directory that must be a real directory (not a symlink), owned
+ * by this user and writable by no one else; the default is a per-user directory
+ * {@code ${TMPDIR:-/tmp}/numbers-probe-<uid>}, created with mode 700. The user is the numeric effective
+ * uid, read from /proc: the images' user 1001 has no /etc/passwd entry, so it has no name. health-tick
+ * computes the same path and makes the same checks in sh. The state file is read and written through no
+ * symlink, and replaced whole by renaming a temporary file beside it.
+ *
+ * @param uid              the effective uid, which must own the state's directory
+ * @param createDirectory  the default state directory is made on first use; a directory the operator named must exist
+ * @param containerLog     where the main process writes its output: its stdout, or a file in tests
  */
-final class FailureStreak {
+record FailureStreak(Path stateFile, long pid, int limit, int uid, boolean createDirectory, Path containerLog) {
 
-    private final Path stateFile;
-    private final long pid;
-    private final int limit;
-    /** The effective uid, which must own the state's directory. */
-    private final int uid;
-    /** The default state directory is made on first use; a directory the operator named must exist. */
-    private final boolean createDirectory;
-    /** Where the main process writes its output: its stdout, or a file in tests. */
-    private final Path containerLog;
+    FailureStreak {
+        stateFile = stateFile.toAbsolutePath();
+    }
 
     FailureStreak(Path stateFile, long pid, int limit, int uid, boolean createDirectory) {
         this(stateFile, pid, limit, uid, createDirectory, Path.of("/proc/" + pid + "/fd/1"));
     }
 
-    FailureStreak(Path stateFile, long pid, int limit, int uid, boolean createDirectory, Path containerLog) {
-        this.stateFile = stateFile.toAbsolutePath();
-        this.pid = pid;
-        this.limit = limit;
-        this.uid = uid;
-        this.createDirectory = createDirectory;
-        this.containerLog = containerLog;
+    /** {@code ${TMPDIR:-/tmp}/numbers-probe-<uid>/state}; a TMPDIR that is not an absolute path is ignored. */
+    static Path defaultPath(Map<String, String> env, int uid) {
+        String tmp = env != null ? env.get("TMPDIR") : System.getenv("TMPDIR");
+        return Path.of(tmp != null && tmp.startsWith("/") ? tmp : "/tmp", "numbers-probe-" + uid, "state");
+    }
+
+    /** The effective uid of this process (the owner of the files it creates), or -1 when /proc does not say. */
+    static int effectiveUid() {
+        try {
+            String status = Files.readString(Path.of("/proc/self/status"), StandardCharsets.US_ASCII);
+            int line = status.indexOf("\nUid:");
+            if (line < 0) {
+                return -1;
+            }
+            // Uid:	real	effective	saved	filesystem
+            return Integer.parseInt(status.substring(line + 5, status.indexOf('\n', line + 1)).trim().split("\t")[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Records one check; returns what to add to the check's line, or null when there is nothing to say. */
@@ -53,25 +73,15 @@ final class FailureStreak {
         if (identity == null) {
             return "not counted: no process " + pid;
         }
-        String unsafe = StateFile.unsafeDirectory(stateFile.getParent(), uid, createDirectory);
+        String unsafe = unsafeDirectory(stateFile.getParent(), uid, createDirectory);
         if (unsafe != null) {
             return "not counted: " + unsafe;
         }
-        long successes = 0;
-        long failures = 0;
-        String[] saved = read();
-        if (saved != null && saved[0].equals(identity)) {
-            successes = Long.parseLong(saved[1]);
-            failures = Long.parseLong(saved[2]);
-        }
-        if (healthy) {
-            successes++;
-            failures = 0;
-        } else if (successes > 0) {
-            failures++;
-        }
+        long[] saved = read(identity);
+        long successes = healthy ? saved[0] + 1 : saved[0];
+        long failures = healthy ? 0 : successes > 0 ? saved[1] + 1 : saved[1];
         try {
-            write(identity, successes, failures);
+            write(identity + " " + successes + " " + failures + "\n");
         } catch (IOException e) {
             return "not counted: cannot write " + stateFile + ": " + e.getMessage();
         }
@@ -85,10 +95,51 @@ final class FailureStreak {
             return failures + " of " + limit + " failed checks in a row";
         }
         String why = "stopping process " + pid + " after " + failures + " failed health checks in a row, so that"
-                + " the restart policy replaces this container; last check: " + checkLine;
-        tellTheContainerLog("probe: " + why);
+                + " the restart policy replaces this container";
+        tellTheContainerLog("probe: " + why + "; last check: " + checkLine);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-        return why.substring(0, why.indexOf("; last check"));
+        return why;
+    }
+
+    /**
+     * Checks (and, when {@code create}, first makes) the directory the state file is in.
+     *
+     * @return null when it is safe to use, else why not, in a few words
+     */
+    static String unsafeDirectory(Path dir, int uid, boolean create) {
+        if (uid < 0) {
+            return "cannot tell this process's user id from /proc/self/status";
+        }
+        Map<String, Object> attributes;
+        try {
+            attributes = Files.readAttributes(dir, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            if (!create) {
+                return dir + " does not exist";
+            }
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (FileAlreadyExistsException raced) {
+                // made by a check running at the same time: checked below like any other
+            } catch (IOException | UnsupportedOperationException cannot) {
+                return "cannot create " + dir + ": " + cannot.getMessage();
+            }
+            return unsafeDirectory(dir, uid, false);
+        } catch (IOException | UnsupportedOperationException e) {
+            return "cannot check " + dir + ": " + e.getMessage();
+        }
+        int mode = (Integer) attributes.get("mode");
+        int owner = (Integer) attributes.get("uid");
+        if ((mode & 0170000) == 0120000) {
+            return dir + " is a symbolic link, not a private directory";
+        }
+        if ((mode & 0170000) != 0040000) {
+            return dir + " is not a directory";
+        }
+        if (owner != uid) {
+            return dir + " belongs to user " + owner + ", not to this user " + uid;
+        }
+        return (mode & 0022) != 0 ? dir + " can be written by others: chmod 700 it" : null;
     }
 
     /** The process's start time in clock ticks since boot (field 22 of /proc/PID/stat): unique per process. */
@@ -96,36 +147,33 @@ final class FailureStreak {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.US_ASCII);
             // The command name in field 2 may hold spaces and parentheses; the fields after it do not.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return fields[19];
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19];
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private String[] read() {
+    /** The successes and failures saved for this process; none when there is no state, or another process's. */
+    private long[] read(String identity) {
         // NOFOLLOW_LINKS: no one else can put a link in the checked directory; this is in depth.
         try (InputStream in = Files.newInputStream(stateFile, LinkOption.NOFOLLOW_LINKS)) {
             String[] fields = new String(in.readNBytes(256), StandardCharsets.US_ASCII).trim().split(" ");
-            if (fields.length == 3) {
-                Long.parseLong(fields[1]);
-                Long.parseLong(fields[2]);
-                return fields;
+            if (fields.length == 3 && fields[0].equals(identity)) {
+                return new long[]{Long.parseLong(fields[1]), Long.parseLong(fields[2])};
             }
         } catch (IOException | NumberFormatException e) {
             // no state yet, or not ours: start counting afresh
         }
-        return null;
+        return new long[2];
     }
 
     /** A temporary file beside the state, named for this process, then renamed over it: never half written. */
-    private void write(String identity, long successes, long failures) throws IOException {
+    private void write(String line) throws IOException {
         Path next = stateFile.resolveSibling(stateFile.getFileName() + "." + ProcessHandle.current().pid() + ".next");
-        byte[] line = (identity + " " + successes + " " + failures + "\n").getBytes(StandardCharsets.US_ASCII);
         try {
             try (OutputStream out = Files.newOutputStream(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                out.write(line);
+                out.write(line.getBytes(StandardCharsets.US_ASCII));
             }
             Files.move(next, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

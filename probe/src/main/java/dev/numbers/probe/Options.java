@@ -29,7 +29,7 @@ final class Options {
     long intervalMs = 250;
     long maxIntervalMs = 5000;
     int stopAfter;
-    /** null: the per-user default, {@link StateFile#defaultPath} */
+    /** null: the per-user default, {@link FailureStreak#defaultPath} */
     String stateFile;
     long stopPid = 1;
     boolean quiet;

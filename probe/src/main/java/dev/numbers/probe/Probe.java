@@ -96,9 +96,9 @@ public final class Probe {
             Result result = checks.get(0).run(System.nanoTime() + options.timeoutMs * 1_000_000);
             String line = result.line();
             if (options.stopAfter > 0) {
-                int uid = StateFile.effectiveUid();
+                int uid = FailureStreak.effectiveUid();
                 boolean byDefault = options.stateFile == null;
-                Path state = byDefault ? StateFile.defaultPath(env, uid) : Path.of(options.stateFile);
+                Path state = byDefault ? FailureStreak.defaultPath(env, uid) : Path.of(options.stateFile);
                 String streak = new FailureStreak(state, options.stopPid, options.stopAfter, uid, byDefault).record(result.healthy(), line);
                 line = streak == null ? line : line + " (" + streak + ")";
             }

@@ -114,7 +114,7 @@ class StopAfterTest {
             lines.append("server line ").append(i).append('\n');
         }
         Files.writeString(log, lines);
-        FailureStreak streak = new FailureStreak(tmp.resolve("probe.state"), main.pid(), 1, StateFile.effectiveUid(), false, log);
+        FailureStreak streak = new FailureStreak(tmp.resolve("probe.state"), main.pid(), 1, FailureStreak.effectiveUid(), false, log);
         assertNull(streak.record(true, "UP 200 http://x/ 1 ms"));
         String said = streak.record(false, "DOWN 503 http://x/ 1 ms");
         assertTrue(said.startsWith("stopping process " + main.pid()), said);
