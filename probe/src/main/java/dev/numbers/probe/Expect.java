@@ -22,14 +22,10 @@ final class Expect {
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i].trim();
             int dash = part.indexOf('-');
-            if (part.length() == 3 && (part.endsWith("xx") || part.endsWith("XX"))) {
-                int hundreds = (int) Numbers.parseInRange(part.substring(0, 1), 1, 5, message, message);
-                ranges[2 * i] = hundreds * 100;
-                ranges[2 * i + 1] = hundreds * 100 + 99;
-            } else {
-                ranges[2 * i] = status(dash > 0 ? part.substring(0, dash) : part, message);
-                ranges[2 * i + 1] = dash > 0 ? status(part.substring(dash + 1), message) : ranges[2 * i];
-            }
+            // 2xx is 200 to 299: its first digit as a status, 1 to 5.
+            boolean hundreds = part.length() == 3 && (part.endsWith("xx") || part.endsWith("XX"));
+            ranges[2 * i] = status(hundreds ? part.charAt(0) + "00" : dash > 0 ? part.substring(0, dash) : part, message);
+            ranges[2 * i + 1] = hundreds ? ranges[2 * i] + 99 : dash > 0 ? status(part.substring(dash + 1), message) : ranges[2 * i];
             if (ranges[2 * i] > ranges[2 * i + 1]) {
                 throw new UsageException(message);
             }

@@ -29,11 +29,6 @@ final class Numbers {
         return value * factor;
     }
 
-    /** Any duration up to a day. */
-    static long parseMillis(String text, String option) throws UsageException {
-        return parseMillis(text, option, 0, DAY_MS);
-    }
-
     /** A whole number from {@code min} to {@code max}, else {@code outOfRange}; {@code notANumber} when it is not digits. */
     static long parseInRange(String text, long min, long max, String notANumber, String outOfRange) throws UsageException {
         long value = parseWhole(text, notANumber, outOfRange);

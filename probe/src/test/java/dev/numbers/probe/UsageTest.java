@@ -54,10 +54,10 @@ class UsageTest {
 
     @Test
     void durationsTakeUnits() throws UsageException {
-        assertEquals(500, Numbers.parseMillis("500", "-t"));
-        assertEquals(500, Numbers.parseMillis("500ms", "-t"));
-        assertEquals(3000, Numbers.parseMillis("3s", "-t"));
-        assertEquals(120_000, Numbers.parseMillis("2m", "-t"));
+        assertEquals(500, Numbers.parseMillis("500", "-t", 1, Numbers.HOUR_MS));
+        assertEquals(500, Numbers.parseMillis("500ms", "-t", 1, Numbers.HOUR_MS));
+        assertEquals(3000, Numbers.parseMillis("3s", "-t", 1, Numbers.HOUR_MS));
+        assertEquals(120_000, Numbers.parseMillis("2m", "-t", 1, Numbers.HOUR_MS));
     }
 
     @Test
