@@ -1,6 +1,5 @@
 package dev.numbers.probe;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,11 +70,15 @@ public final class Probe {
                 out.print(USAGE_TEXT);
                 return HEALTHY;
             }
-            PrintStream results = options.quiet ? null : out;
-            // What --verbose says is held back until it is known that this JVM runs the checks, not another.
-            ByteArrayOutputStream verbose = mayRelaunch && options.verbose ? new ByteArrayOutputStream() : null;
-            Target target = options.configKey == null ? options.target
-                    : configured(options, verbose == null ? err : new PrintStream(verbose, true), env == null ? System.getenv() : env, properties);
+            Target target = options.target;
+            ConfigLookup.Found found = null;
+            if (options.configKey != null) {
+                // The URL the app itself is configured with, plus --path.
+                Map<String, String> environment = env == null ? System.getenv() : env;
+                found = new ConfigLookup(properties, environment, ConfigLookup.serverDir(options.serverDir, environment),
+                        options.configFile == null ? null : Path.of(options.configFile)).find(options.configKey);
+                target = Target.parse(Target.join(found.value().trim(), options.path));
+            }
             if (mayRelaunch && target != null && target.tls() && Jit.interpretedOnly()) {
                 List<String> command = Jit.compiledCommand(args);
                 int exit = command == null ? -1 : Jit.run(command);
@@ -83,9 +86,11 @@ public final class Probe {
                     return exit;
                 }
             }
-            if (verbose != null) {
-                err.write(verbose.toByteArray());
+            // Said only once it is known that this JVM runs the checks, not another.
+            if (options.verbose && found != null) {
+                err.println(OneLine.printable("probe: " + options.configKey + " = " + found.value() + " (from " + found.source() + ")"));
             }
+            PrintStream results = options.quiet ? null : out;
             List<Check> checks = new ArrayList<>(options.tcp);
             if (target != null) {
                 checks.add(0, new HttpCheck(target, options.expect));
@@ -117,15 +122,5 @@ public final class Probe {
             err.println(OneLine.printable("probe: unexpected " + unexpected));
             return UNHEALTHY;
         }
-    }
-
-    /** The URL the app itself is configured with, under {@code --config-key}, plus {@code --path}. */
-    private static Target configured(Options options, PrintStream err, Map<String, String> env, Properties properties) throws UsageException {
-        ConfigLookup.Found found = new ConfigLookup(properties, env, ConfigLookup.serverDir(options.serverDir, env),
-                options.configFile == null ? null : Path.of(options.configFile)).find(options.configKey);
-        if (options.verbose) {
-            err.println(OneLine.printable("probe: " + options.configKey + " = " + found.value() + " (from " + found.source() + ")"));
-        }
-        return Target.parse(Target.join(found.value().trim(), options.path));
     }
 }
