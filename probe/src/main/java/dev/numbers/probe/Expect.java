@@ -3,17 +3,12 @@ package dev.numbers.probe;
 /**
  * The statuses that count as healthy: 2xx by default, or what {@code --expect} lists, e.g.
  * {@code 200,204}, {@code 200-399} or {@code 2xx,302}.
+ *
+ * @param ranges inclusive ranges: from, to, from, to, ...
  */
-final class Expect {
+record Expect(int[] ranges) {
 
     static final Expect SUCCESS = new Expect(new int[]{200, 299});
-
-    /** Inclusive ranges: from, to, from, to, ... */
-    private final int[] ranges;
-
-    private Expect(int[] ranges) {
-        this.ranges = ranges;
-    }
 
     static Expect parse(String text) throws UsageException {
         String[] parts = text.split(",");

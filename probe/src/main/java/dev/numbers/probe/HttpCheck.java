@@ -3,7 +3,6 @@ package dev.numbers.probe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.NoRouteToHostException;
 import java.net.Proxy;
 import java.net.Socket;
@@ -16,18 +15,10 @@ import java.util.Arrays;
  * never answers, or trickles a byte a second, cannot stretch it. Redirects are not followed, and at
  * most {@link #MAX_BODY} bytes of body are read.
  */
-final class HttpCheck implements Check {
+record HttpCheck(Target target, Expect expect) implements Check {
 
     static final int MAX_BODY = 64 * 1024;
     private static final int MAX_HEAD = 16 * 1024;
-
-    private final Target target;
-    private final Expect expect;
-
-    HttpCheck(Target target, Expect expect) {
-        this.target = target;
-        this.expect = expect;
-    }
 
     @Override
     public Result run(long deadlineNanos) {
@@ -36,9 +27,8 @@ final class HttpCheck implements Check {
         try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.connect(HostLookup.resolve(target.host(), target.port(), deadlineNanos), Deadline.remainingMillis(deadlineNanos));
             Socket channel = target.tls() ? Tls.wrap(socket, target, deadlineNanos) : socket;
-            OutputStream out = channel.getOutputStream();
-            out.write(request().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+            // Unbuffered, for plain and TLS sockets alike: the request is sent as written.
+            channel.getOutputStream().write(request().getBytes(StandardCharsets.ISO_8859_1));
             return verdict(Response.read(channel.getInputStream(), socket, deadlineNanos), Deadline.millisSince(start));
         } catch (IOException e) {
             return Result.down(target.text(), start, why(e, deadlineNanos));
@@ -102,9 +92,9 @@ final class HttpCheck implements Check {
         static Response read(InputStream in, Socket socket, long deadlineNanos) throws IOException {
             byte[] bytes = new byte[4096];
             int length = 0;
-            int headStart = 0;
+            // Where the head being read starts; once it is read, where the body starts.
+            int start = 0;
             int searchFrom = 0;
-            int bodyStart = -1;
             Head head = null;
             while (true) {
                 int left = Deadline.remainingMillis(deadlineNanos);
@@ -122,42 +112,41 @@ final class HttpCheck implements Check {
                 while (head == null) {
                     int blank = indexOfBlankLine(bytes, searchFrom, length);
                     if (blank < 0) {
-                        if (length - headStart > MAX_HEAD) {
+                        if (length - start > MAX_HEAD) {
                             throw new MalformedResponse("response head larger than " + MAX_HEAD + " bytes");
                         }
-                        searchFrom = Math.max(headStart, length - 3);
+                        searchFrom = Math.max(start, length - 3);
                         break;
                     }
-                    Head read = Head.parse(new String(bytes, headStart, blank - headStart, StandardCharsets.ISO_8859_1));
-                    headStart = blank + 4;
-                    searchFrom = headStart;
+                    Head read = Head.parse(new String(bytes, start, blank - start, StandardCharsets.ISO_8859_1));
+                    start = blank + 4;
+                    searchFrom = start;
                     if (read.status >= 100 && read.status < 200 && read.status != 101) {
                         // An interim answer (100 Continue, 103 Early Hints): the real one follows.
-                        if (headStart > MAX_HEAD) {
+                        if (start > MAX_HEAD) {
                             throw new MalformedResponse("more than " + MAX_HEAD + " bytes of interim answers");
                         }
                         continue;
                     }
                     head = read;
-                    bodyStart = headStart;
                 }
-                if (head != null && (head.noBody() || length - bodyStart >= MAX_BODY || (head.chunked
-                        ? Chunks.decode(bytes, bodyStart, length, null) : head.contentLength >= 0 && length - bodyStart >= head.contentLength))) {
+                if (head != null && (head.noBody() || length - start >= MAX_BODY || (head.chunked
+                        ? Chunks.decode(bytes, start, length, null) : head.contentLength >= 0 && length - start >= head.contentLength))) {
                     break;
                 }
             }
             if (head == null) {
                 throw new IOException(length == 0 ? "empty response" : "incomplete response head");
             }
-            int bodyLength = head.noBody() ? 0 : Math.min(length - bodyStart, MAX_BODY);
+            int bodyLength = head.noBody() ? 0 : Math.min(length - start, MAX_BODY);
             if (!head.chunked && head.contentLength >= 0) {
                 bodyLength = (int) Math.min(bodyLength, head.contentLength);
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream(bodyLength);
             if (head.chunked) {
-                Chunks.decode(bytes, bodyStart, bodyStart + bodyLength, body);
+                Chunks.decode(bytes, start, start + bodyLength, body);
             } else {
-                body.write(bytes, bodyStart, bodyLength);
+                body.write(bytes, start, bodyLength);
             }
             return new Response(head.status, head.location, body.toString(StandardCharsets.UTF_8));
         }
