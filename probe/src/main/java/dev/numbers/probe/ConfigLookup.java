@@ -6,8 +6,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +75,13 @@ record ConfigLookup(Properties systemProperties, Map<String, String> environment
             sanitized[i] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
         }
         String underscored = new String(sanitized);
-        return List.copyOf(new LinkedHashSet<>(List.of(key, underscored, underscored.toUpperCase(Locale.ROOT))));
+        List<String> names = new ArrayList<>(3);
+        for (String name : new String[]{key, underscored, underscored.toUpperCase(Locale.ROOT)}) {
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** Liberty's server.env: KEY=value lines; # starts a comment; surrounding quotes are dropped. */
