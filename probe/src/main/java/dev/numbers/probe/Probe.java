@@ -56,14 +56,11 @@ public final class Probe {
         System.exit(run(args, System.out, System.err, null, System.getProperties(), true));
     }
 
-    /** @param env the environment, or null to read the process's own only when a lookup needs it */
-    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Properties properties) {
-        return run(args, out, err, env, properties, false);
-    }
-
-    /** @param mayRelaunch whether an https check may run again in a JVM with a compiler ({@link Jit}): main only */
-    private static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Properties properties,
-                           boolean mayRelaunch) {
+    /**
+     * @param env         the environment, or null to read the process's own only when a lookup needs it
+     * @param mayRelaunch whether an https check may run again in a JVM with a compiler ({@link Jit}): main only, not the tests
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Properties properties, boolean mayRelaunch) {
         try {
             Options options = Options.parse(args);
             if (options.help) {
