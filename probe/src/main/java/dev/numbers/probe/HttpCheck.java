@@ -47,7 +47,7 @@ record HttpCheck(Target target, Expect expect) implements Check {
             return why;
         }
         // The TLS deadline guard closed the socket under a read.
-        return deadlineNanos - System.nanoTime() <= 0 ? "timeout" : Tls.isTlsFailure(e) ? "TLS failure: " + e.getMessage() : why;
+        return deadlineNanos - System.nanoTime() <= 0 ? "timeout" : Tls.isTlsFailure(e) ? "TLS failure: " + Tls.reason(e) : why;
     }
 
     private String request() {

@@ -98,6 +98,16 @@ final class Tls extends Thread {
     }
 
     /**
+     * The failure's message without the TLS alert that later JDK 17 updates put first ("(certificate_unknown)
+     * certificate is for ..." since 17.0.19, "certificate is for ..." before): one line on every JDK.
+     */
+    static String reason(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        int alertEnd = message.indexOf(") ");
+        return message.startsWith("(") && alertEnd > 0 ? message.substring(alertEnd + 2) : message;
+    }
+
+    /**
      * The JDK's trust manager, deciding everything; when it refuses a chain that it trusts apart from the
      * host name, the refusal says which names the certificate is for instead of "No subject alternative
      * names matching IP address ... found".

@@ -59,6 +59,15 @@ class TlsTest {
     }
 
     @Test
+    void theRefusalReadsTheSameOnJdksThatPutTheTlsAlertFirst() {
+        // JDK 17.0.19 and later: "(certificate_unknown) certificate is for ..."; 17.0.15: without the alert.
+        String reason = "certificate is for other.example, not 127.0.0.1";
+        assertEquals(reason, Tls.reason(new javax.net.ssl.SSLHandshakeException("(certificate_unknown) " + reason)));
+        assertEquals(reason, Tls.reason(new javax.net.ssl.SSLHandshakeException(reason)));
+        assertEquals("(no alert", Tls.reason(new javax.net.ssl.SSLException("(no alert")));
+    }
+
+    @Test
     void aCertificateForThisHostFromACaNotTrustedIsRefused() throws Exception {
         String url = tls.serve(TestTls.LOOPBACK) + "/health";
         Run run = probe(List.of(), "-t", "15000", "-u", url);
