@@ -2,7 +2,7 @@ package dev.numbers.web.apihealth.boundary;
 
 import dev.numbers.web.apihealth.control.ApiReadiness;
 import dev.numbers.web.apihealth.control.Verdict;
-import dev.numbers.web.settings.Switch;
+import dev.numbers.settings.Switch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.numbers.web.apihealth.control;
 
 import dev.numbers.web.http.ExchangeFailure;
-import dev.numbers.web.settings.BoundedNumber;
+import dev.numbers.settings.BoundedNumber;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,8 +2,8 @@ package dev.numbers.web.ops.settings;
 
 import dev.numbers.web.ops.entity.Polling;
 import dev.numbers.web.ops.entity.Target;
-import dev.numbers.web.settings.BoundedNumber;
-import dev.numbers.web.settings.Switch;
+import dev.numbers.settings.BoundedNumber;
+import dev.numbers.settings.Switch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

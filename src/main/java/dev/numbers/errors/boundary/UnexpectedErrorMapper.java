@@ -1,4 +1,4 @@
-package dev.numbers.api.errors.boundary;
+package dev.numbers.errors.boundary;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
