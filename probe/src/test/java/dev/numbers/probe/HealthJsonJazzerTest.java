@@ -2,6 +2,7 @@ package dev.numbers.probe;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.numbers.fuzz.FuzzedRandom;
 
 import java.nio.charset.StandardCharsets;
 

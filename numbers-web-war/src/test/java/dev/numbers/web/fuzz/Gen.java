@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Inputs for the parsers: random bytes, awkward text, and mutations of good answers. From any {@link RandomGenerator}:
- * the seeded SplittableRandom of {@link Fuzz}, or a {@link FuzzedRandom} whose choices Jazzer makes.
+ * the seeded SplittableRandom of {@link Fuzz}, or a {@link dev.numbers.fuzz.FuzzedRandom} whose choices Jazzer makes.
  */
 public final class Gen {
 

@@ -2,7 +2,7 @@ package dev.numbers.web.ops.poll;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.numbers.web.fuzz.FuzzedRandom;
+import dev.numbers.fuzz.FuzzedRandom;
 
 /*
  * Coverage-guided fuzzing (Jazzer) of CappedBody, beside the seeded CappedBodyFuzzTest and with its property: scripts of

@@ -2,7 +2,7 @@ package dev.numbers.web.ops.poll;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.numbers.web.fuzz.FuzzedRandom;
+import dev.numbers.fuzz.FuzzedRandom;
 
 import java.util.Arrays;
 

@@ -1,25 +1,31 @@
-package dev.numbers.web.fuzz;
+package dev.numbers.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 
-import java.util.random.RandomGenerator;
+import java.util.Arrays;
+import java.util.Random;
 
 /**
- * A {@link RandomGenerator} whose every choice is taken from Jazzer's bytes, so that the generators of {@link Gen} and
- * the *FuzzTest classes become structured inputs that Jazzer's coverage guidance steers. A bounded choice costs only
- * the bytes its range needs; when the bytes run out, every choice is the smallest one, so every generator ends.
+ * A {@link Random} whose every choice is taken from Jazzer's bytes, so that the generators of the *FuzzTest
+ * classes (the probe's, written for a seeded Random, and the web's, for any RandomGenerator) become structured
+ * inputs that Jazzer's coverage guidance steers. A bounded choice costs only the bytes its range needs; when
+ * the bytes run out, every choice is the smallest one, so every generator ends. Shared by the probe's and the
+ * web's tests (the top-level src/test/fuzz, test scope only).
  */
-public final class FuzzedRandom implements RandomGenerator {
+public final class FuzzedRandom extends Random {
 
-    private final FuzzedDataProvider data;
+    private static final long serialVersionUID = 1L;
+
+    private final transient FuzzedDataProvider data;
 
     public FuzzedRandom(FuzzedDataProvider data) {
+        super(0);
         this.data = data;
     }
 
     @Override
-    public long nextLong() {
-        return data.consumeLong();
+    protected int next(int bits) {
+        return data.consumeInt() >>> (32 - bits);
     }
 
     @Override
@@ -44,6 +50,11 @@ public final class FuzzedRandom implements RandomGenerator {
     }
 
     @Override
+    public long nextLong() {
+        return data.consumeLong();
+    }
+
+    @Override
     public boolean nextBoolean() {
         return data.consumeBoolean();
     }
@@ -57,6 +68,6 @@ public final class FuzzedRandom implements RandomGenerator {
     public void nextBytes(byte[] bytes) {
         byte[] taken = data.consumeBytes(bytes.length);
         System.arraycopy(taken, 0, bytes, 0, taken.length);
-        java.util.Arrays.fill(bytes, taken.length, bytes.length, (byte) 0);
+        Arrays.fill(bytes, taken.length, bytes.length, (byte) 0);
     }
 }
