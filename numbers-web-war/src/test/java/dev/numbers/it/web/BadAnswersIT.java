@@ -1,6 +1,7 @@
 package dev.numbers.it.web;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.numbers.it.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;

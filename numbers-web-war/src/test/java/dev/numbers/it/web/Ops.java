@@ -1,5 +1,6 @@
 package dev.numbers.it.web;
 
+import dev.numbers.it.Http;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 

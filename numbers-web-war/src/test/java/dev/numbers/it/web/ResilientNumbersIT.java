@@ -1,5 +1,7 @@
 package dev.numbers.it.web;
 
+import dev.numbers.it.Health;
+import dev.numbers.it.Http;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -60,7 +62,7 @@ class ResilientNumbersIT {
 
     private long apiCalls() throws Exception {
         JsonObject live = Http.json(Http.get(apiBase(), "/health/live"));
-        return Health.check(live, "numbers-api").getJsonObject("data").getJsonNumber("calls").longValue();
+        return Health.requireCheck(live, "numbers-api").getJsonObject("data").getJsonNumber("calls").longValue();
     }
 
     private void webStaysLive() {
@@ -84,7 +86,7 @@ class ResilientNumbersIT {
 
         HttpResponse<String> ready = Http.get(web, "/health/ready");
         assertEquals(200, ready.statusCode(), ready.body());
-        assertEquals("UP", Health.check(Http.json(ready), "numbers-api-reachable").getString("status"));
+        assertEquals("UP", Health.requireCheck(Http.json(ready), "numbers-api-reachable").getString("status"));
         webStaysLive();
     }
 
@@ -126,7 +128,7 @@ class ResilientNumbersIT {
     void readinessIsDownWhileTheApiIsDown() {
         HttpResponse<String> ready = Http.get(web, "/health/ready");
         assertEquals(503, ready.statusCode(), ready.body());
-        JsonObject check = Health.check(Http.json(ready), "numbers-api-reachable");
+        JsonObject check = Health.requireCheck(Http.json(ready), "numbers-api-reachable");
         assertEquals("DOWN", check.getString("status"));
         assertEquals(503, check.getJsonObject("data").getInt("status"));
         webStaysLive();

@@ -1,4 +1,4 @@
-package dev.numbers.it.web;
+package dev.numbers.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,8 +25,11 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-/** HTTP from outside, as a browser, a script or a platform sees the web and the API. */
-final class Http {
+/**
+ * HTTP from outside, as a browser, a script or a platform sees the web and the API: the integration tests of
+ * both WARs (the top-level src/test/it).
+ */
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -34,8 +37,8 @@ final class Http {
             .build();
 
     /** The test servers' monitor user (src/test/liberty): what an operator gives in NUMBERS_MONITOR_PASSWORD. */
-    static final String MONITOR_PASSWORD = "integration-tests-only";
-    static final int HTTPS_PORT = Integer.getInteger("it.https.port", 9290);
+    public static final String MONITOR_PASSWORD = "integration-tests-only";
+    public static final int HTTPS_PORT = Integer.getInteger("it.https.port", 9290);
 
     /*
      * The management side (/metrics, /ops) speaks HTTPS with the key pair the test server made at its
@@ -52,12 +55,12 @@ final class Http {
     }
 
     /** GET over HTTPS on the server of {@code base}, as the monitor user. */
-    static HttpResponse<String> asMonitor(URL base, String path) {
+    public static HttpResponse<String> asMonitor(URL base, String path) {
         return management(base, path, "monitor:" + MONITOR_PASSWORD);
     }
 
     /** GET over HTTPS on the server of {@code base}, with these credentials ("user:password") or none (null). */
-    static HttpResponse<String> management(URL base, String path, String credentials) {
+    public static HttpResponse<String> management(URL base, String path, String credentials) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("https://" + base.getHost() + ":" + HTTPS_PORT).resolve(path))
                 .timeout(Duration.ofSeconds(10));
         if (credentials != null) {
@@ -66,12 +69,12 @@ final class Http {
         return send(MANAGEMENT, builder.build());
     }
 
-    static HttpResponse<String> get(URL base, String path) {
+    public static HttpResponse<String> get(URL base, String path) {
         return send(base, path, "GET");
     }
 
     /** @param headers name, value, name, value... */
-    static HttpResponse<String> send(URL base, String path, String method, String... headers) {
+    public static HttpResponse<String> send(URL base, String path, String method, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody());
@@ -92,7 +95,7 @@ final class Http {
         }
     }
 
-    static JsonObject json(HttpResponse<String> response) {
+    public static JsonObject json(HttpResponse<String> response) {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
         }
