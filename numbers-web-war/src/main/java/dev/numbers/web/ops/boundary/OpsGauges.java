@@ -14,6 +14,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,9 +51,10 @@ public class OpsGauges {
                 .withDescription("How long the last poll of the watched service's health took").build();
         for (Target target : settings.targets()) {
             Tag service = new Tag("service", target.name());
-            application.gauge(up, () -> history.status(target.name())
-                    .map(status -> status == Status.UP ? 1d : status == Status.DOWN ? 0d : Double.NaN).orElse(Double.NaN), service);
-            application.gauge(latency, () -> history.lastLatencyMs(target.name()).map(ms -> ms / 1000d).orElse(Double.NaN), service);
+            application.gauge(up, () -> Map.of(Status.UP, 1d, Status.DOWN, 0d)
+                    .getOrDefault(history.service(target.name()).status(), Double.NaN), service);
+            application.gauge(latency, () -> Optional.ofNullable(history.service(target.name()).lastPoll())
+                    .map(poll -> poll.latencyMs() / 1000d).orElse(Double.NaN), service);
         }
         Metadata state = Metadata.builder().withName("numbers.ops.circuitbreaker.state")
                 .withDescription("1 for the state the circuit breaker of the web's call to the API is in (closed, open, halfOpen), 0 for the others").build();

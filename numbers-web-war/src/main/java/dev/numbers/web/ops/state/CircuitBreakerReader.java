@@ -4,11 +4,11 @@ import dev.numbers.web.number.boundary.ApiCallMethods;
 import dev.numbers.web.ops.entity.CircuitView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,18 +29,15 @@ public class CircuitBreakerReader {
     MetricRegistry base;
 
     public CircuitView read() {
-        Map<String, Long> circuit = counts(ApiCallMethods.CIRCUIT_BREAKER);
-        Map<String, Long> limit = counts(ApiCallMethods.BULKHEAD);
-        return new CircuitView(ApiCallMethods.CIRCUIT_BREAKER, state(),
-                circuit.getOrDefault("ft.circuitbreaker.opened.total", 0L),
-                limit.getOrDefault("ft.invocations.total", 0L),
-                circuit.getOrDefault("ft.circuitbreaker.calls.total/circuitBreakerResult=success", 0L),
-                circuit.getOrDefault("ft.circuitbreaker.calls.total/circuitBreakerResult=failure", 0L),
-                circuit.getOrDefault("ft.invocations.total/fallback=applied", 0L)
-                        + limit.getOrDefault("ft.invocations.total/fallback=applied", 0L),
-                circuit.getOrDefault("ft.circuitbreaker.calls.total/circuitBreakerResult=circuitBreakerOpen", 0L),
-                limit.getOrDefault("ft.bulkhead.calls.total/bulkheadResult=rejected", 0L),
-                circuit.getOrDefault("ft.timeout.calls.total/timedOut=true", 0L));
+        String circuit = ApiCallMethods.CIRCUIT_BREAKER;
+        String limit = ApiCallMethods.BULKHEAD;
+        return new CircuitView(circuit, state(), count(circuit, "ft.circuitbreaker.opened.total"), count(limit, "ft.invocations.total"),
+                count(circuit, "ft.circuitbreaker.calls.total", "circuitBreakerResult", "success"),
+                count(circuit, "ft.circuitbreaker.calls.total", "circuitBreakerResult", "failure"),
+                count(circuit, "ft.invocations.total", "fallback", "applied") + count(limit, "ft.invocations.total", "fallback", "applied"),
+                count(circuit, "ft.circuitbreaker.calls.total", "circuitBreakerResult", "circuitBreakerOpen"),
+                count(limit, "ft.bulkhead.calls.total", "bulkheadResult", "rejected"),
+                count(circuit, "ft.timeout.calls.total", "timedOut", "true"));
     }
 
     /** closed, open or halfOpen; closed until the method is first called, as every circuit breaker starts. */
@@ -60,19 +57,10 @@ public class CircuitBreakerReader {
                         gauge -> gauge.getValue().getValue().doubleValue(), (first, last) -> last));
     }
 
-    /** Each counter of the method, summed under its name and under "name/tag=value" for each of its other tags. */
-    private Map<String, Long> counts(String method) {
-        Map<String, Long> counts = new HashMap<>();
-        base.getCounters((id, metric) -> id.getName().startsWith("ft.") && ofMethod(id, method)).forEach((id, counter) -> {
-            long count = counter.getCount();
-            counts.merge(id.getName(), count, Long::sum);
-            id.getTags().forEach((tag, value) -> {
-                if (!tag.equals("method")) {
-                    counts.merge(id.getName() + "/" + tag + "=" + value, count, Long::sum);
-                }
-            });
-        });
-        return counts;
+    /** The sum of the method's counters of that name, and with that tag if one is given as name and value. */
+    private long count(String method, String name, String... tag) {
+        return base.getCounters((id, metric) -> id.getName().equals(name) && ofMethod(id, method)
+                && (tag.length == 0 || tag[1].equals(id.getTags().get(tag[0])))).values().stream().mapToLong(Counter::getCount).sum();
     }
 
     private static boolean ofMethod(MetricID id, String method) {

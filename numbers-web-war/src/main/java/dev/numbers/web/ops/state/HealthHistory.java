@@ -2,7 +2,6 @@ package dev.numbers.web.ops.state;
 
 import dev.numbers.web.ops.entity.HealthReading;
 import dev.numbers.web.ops.entity.ServiceView;
-import dev.numbers.web.ops.entity.Status;
 import dev.numbers.web.ops.entity.Target;
 import dev.numbers.web.ops.entity.Transition;
 import dev.numbers.web.ops.settings.OpsSettings;
@@ -15,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -42,8 +40,7 @@ public class HealthHistory {
     }
 
     public void record(Target target, HealthReading reading) {
-        ServiceRecord service = services.get(target.name());
-        for (Transition transition : service.record(reading)) {
+        for (Transition transition : services.get(target.name()).record(reading)) {
             if (transition.check() == null) {
                 // One line per change of a service, so the log tells the same story as the page.
                 LOG.info("ops: " + transition.service() + " " + transition.from() + " -> " + transition.to()
@@ -52,12 +49,9 @@ public class HealthHistory {
         }
     }
 
-    public Optional<Status> status(String service) {
-        return Optional.ofNullable(services.get(service)).map(ServiceRecord::status);
-    }
-
-    public Optional<Long> lastLatencyMs(String service) {
-        return Optional.ofNullable(services.get(service)).map(ServiceRecord::lastPoll).map(poll -> poll.latencyMs());
+    /** The record of a watched service: every target has one. */
+    public ServiceRecord service(String name) {
+        return services.get(name);
     }
 
     public List<ServiceView> services() {

@@ -13,12 +13,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the poller knows of one watched service: its overall status and each check's, with their
@@ -32,9 +32,8 @@ public final class ServiceRecord {
 
     private final Target target;
     private final int keep;
-    private final StatusHistory overall;
-    private final Map<String, StatusHistory> checks = new LinkedHashMap<>();
-    private final Map<String, JsonObject> data = new LinkedHashMap<>();
+    private final History overall;
+    private final Map<String, History> checks = new LinkedHashMap<>();
     private LastPoll lastPoll;
     private long polls;
     private long failedPolls;
@@ -42,7 +41,7 @@ public final class ServiceRecord {
     public ServiceRecord(Target target, int keep, Instant watchedSince) {
         this.target = target;
         this.keep = keep;
-        this.overall = new StatusHistory(target.name(), null, keep, watchedSince);
+        this.overall = new History(null, watchedSince);
     }
 
     /** @return the transitions this reading caused, the service's own first */
@@ -54,20 +53,17 @@ public final class ServiceRecord {
         lastPoll = new LastPoll(reading.at(), reading.latencyMs(), reading.httpStatus(), reading.problem());
         List<Transition> transitions = new ArrayList<>();
         overall.move(reading.status(), reading.at(), reading.answered() ? "HTTP " + reading.httpStatus() : reading.problem(), transitions);
-        Set<String> reported = new HashSet<>();
-        for (CheckReading check : oneOfEachName(reading.checks())) {
-            if (!checks.containsKey(check.name()) && checks.size() >= MAX_TRACKED_CHECKS) {
-                continue;
+        Map<String, CheckReading> reported = oneOfEachName(reading.checks());
+        for (CheckReading check : reported.values()) {
+            if (checks.containsKey(check.name()) || checks.size() < MAX_TRACKED_CHECKS) {
+                History history = checks.computeIfAbsent(check.name(), name -> new History(name, reading.at()));
+                history.data = check.data();
+                history.move(check.status(), reading.at(), DataText.of(check.data()), transitions);
             }
-            reported.add(check.name());
-            data.put(check.name(), check.data());
-            StatusHistory history = checks.computeIfAbsent(check.name(),
-                    name -> new StatusHistory(target.name(), name, keep, reading.at()));
-            history.move(check.status(), reading.at(), DataText.of(check.data()), transitions);
         }
         String why = reading.answered() ? "no longer reported" : reading.problem();
         checks.forEach((name, history) -> {
-            if (!reported.contains(name)) {
+            if (!reported.containsKey(name)) {
                 history.move(Status.UNKNOWN, reading.at(), why, transitions);
             }
         });
@@ -79,27 +75,65 @@ public final class ServiceRecord {
      * time): DOWN if any of them is DOWN, else UP, with the data of the first that has that status.
      * Taken one by one, an identical answer made the check flap twice per poll. Order of first sight is kept.
      */
-    static List<CheckReading> oneOfEachName(List<CheckReading> checks) {
+    private static Map<String, CheckReading> oneOfEachName(List<CheckReading> checks) {
         Map<String, CheckReading> merged = new LinkedHashMap<>();
         for (CheckReading check : checks) {
             merged.merge(check.name(), check, (first, next) -> first.status() != Status.DOWN && next.status() == Status.DOWN ? next : first);
         }
-        return merged.size() == checks.size() ? checks : List.copyOf(merged.values());
+        return merged;
     }
 
-    synchronized Status status() {
-        return overall.status();
+    public synchronized Status status() {
+        return overall.status;
     }
 
-    synchronized LastPoll lastPoll() {
+    public synchronized LastPoll lastPoll() {
         return lastPoll;
     }
 
     public synchronized ServiceView view() {
-        List<CheckView> checkViews = checks.entrySet().stream().map(check -> new CheckView(check.getKey(), check.getValue().status(),
-                check.getValue().since(), data.getOrDefault(check.getKey(), JsonValue.EMPTY_JSON_OBJECT),
-                check.getValue().transitionCount(), check.getValue().latest())).toList();
-        return new ServiceView(target.name(), target.url().toString(), overall.status(), overall.since(), lastPoll, polls,
-                failedPolls, overall.transitionCount(), checkViews, overall.latest());
+        return new ServiceView(target.name(), target.url().toString(), overall.status, overall.since, lastPoll, polls, failedPolls,
+                overall.transitionCount, checks.values().stream().map(History::view).toList(), List.copyOf(overall.latest));
+    }
+
+    /**
+     * The status of the service or of one check over time: what it is, since when, how often it changed,
+     * and the latest changes, at most {@code keep} of them, so memory stays bounded however long it flaps.
+     */
+    private final class History {
+
+        /** null for the service's overall status */
+        private final String check;
+        /** Newest first. */
+        private final Deque<Transition> latest = new ArrayDeque<>();
+        private Status status = Status.UNKNOWN;
+        private Instant since;
+        private long transitionCount;
+        private JsonObject data = JsonValue.EMPTY_JSON_OBJECT;
+
+        History(String check, Instant since) {
+            this.check = check;
+            this.since = since;
+        }
+
+        /** Adds the transition to {@code changes}, if the status changes. */
+        void move(Status to, Instant at, String detail, List<Transition> changes) {
+            if (to == status) {
+                return;
+            }
+            Transition transition = new Transition(at, target.name(), check, status, to, detail);
+            status = to;
+            since = at;
+            transitionCount++;
+            latest.addFirst(transition);
+            if (latest.size() > keep) {
+                latest.removeLast();
+            }
+            changes.add(transition);
+        }
+
+        CheckView view() {
+            return new CheckView(check, status, since, data, transitionCount, List.copyOf(latest));
+        }
     }
 }
