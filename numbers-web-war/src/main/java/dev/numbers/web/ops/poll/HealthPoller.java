@@ -51,7 +51,7 @@ public class HealthPoller {
 
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private volatile boolean stopped;
-    private volatile TargetReader reader;
+    private volatile HealthReader reader;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         Polling polling = settings.polling();
@@ -72,7 +72,7 @@ public class HealthPoller {
     }
 
     /** How the polls read their targets; tests put a stand-in here. */
-    TargetReader newReader(Polling polling) {
+    HealthReader newReader(Polling polling) {
         return new HealthReader(polling.timeoutMs(), httpThreads);
     }
 
@@ -88,7 +88,7 @@ public class HealthPoller {
             tasks.forEach(task -> task.cancel(true));
             tasks.clear();
         }
-        TargetReader current = reader;
+        HealthReader current = reader;
         if (current != null) {
             current.abortAll();
         }

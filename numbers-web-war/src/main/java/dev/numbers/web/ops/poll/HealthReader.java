@@ -16,14 +16,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One poll of one target's MicroProfile Health, ended within the time bound whatever the target does:
  * refuse, accept and never answer, or trickle its answer a byte at a time. At most {@value #MAX_BODY}
  * bytes of body are read. Redirects are not followed: a health URL that moved is a wrong setting.
  */
-public final class HealthReader implements TargetReader {
+public class HealthReader {
 
     static final int MAX_BODY = 64 * 1024;
 
@@ -44,33 +43,27 @@ public final class HealthReader implements TargetReader {
                 .build();
     }
 
-    @Override
+    /** Ends every poll in flight at once, without waiting: the application is stopping. */
     public void abortAll() {
         inFlight.forEach(Runnable::run);
     }
 
-    @Override
     public HealthReading read(Target target) {
         Instant at = Instant.now();
         long start = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(target.url())
                 .timeout(Duration.ofMillis(timeoutMs))
                 .header("Accept", "application/json")
-                .GET()
                 .build();
-        AtomicReference<CappedBody> body = new AtomicReference<>();
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
-            CappedBody capped = new CappedBody(MAX_BODY);
-            body.set(capped);
-            return capped;
-        });
-        Runnable abort = () -> abort(exchange, body.get());
+        CappedBody body = new CappedBody(MAX_BODY);
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> body);
+        Runnable abort = () -> abort(exchange, body);
         inFlight.add(abort);
         try {
             HttpResponse<byte[]> response = exchange.get(timeoutMs, TimeUnit.MILLISECONDS);
             return HealthAnswer.parse(at, millisSince(start), response.statusCode(), response.body());
         } catch (TimeoutException e) {
-            abort(exchange, body.get());
+            abort.run();
             return HealthReading.failed(at, millisSince(start), 0, ExchangeFailure.noAnswerWithin(timeoutMs));
         } catch (ExecutionException e) {
             return HealthReading.failed(at, millisSince(start), 0, reasonOf(e.getCause()));
@@ -84,11 +77,9 @@ public final class HealthReader implements TargetReader {
     }
 
     /** Both, so that the connection is closed now and the next poll never finds this one still open. */
-    private static void abort(CompletableFuture<?> exchange, CappedBody started) {
+    private static void abort(CompletableFuture<?> exchange, CappedBody body) {
         exchange.cancel(true);
-        if (started != null) {
-            started.abort();
-        }
+        body.abort();
     }
 
     private String reasonOf(Throwable failure) {

@@ -160,18 +160,14 @@ class HealthPollerTest {
         AtomicInteger reads = new AtomicInteger();
         HealthPoller poller = new HealthPoller() {
             @Override
-            TargetReader newReader(Polling polling) {
-                return new TargetReader() {
+            HealthReader newReader(Polling polling) {
+                return new HealthReader(polling.timeoutMs(), Runnable::run) {
                     @Override
                     public HealthReading read(Target target) {
                         if (reads.incrementAndGet() == 1) {
                             throw new ClassFormatError("CappedBody$TooLarge\nsecond line");
                         }
                         return HealthReading.failed(Instant.now(), 1, 0, "connection refused");
-                    }
-
-                    @Override
-                    public void abortAll() {
                     }
                 };
             }
