@@ -68,7 +68,9 @@ public final class OpsPage {
                 <script>%s</script>
                 </body>
                 </html>
-                """, Math.max(1, refreshMs / 1000), Markup.raw(STYLE), CLOCK.format(status.generatedAt()), pollingText(status),
+                """, Math.max(1, refreshMs / 1000), Markup.raw(STYLE), CLOCK.format(status.generatedAt()),
+                status.polling().enabled() ? "polls every " + DurationText.ofMillis(status.polling().intervalMs()) + ", each bounded to "
+                        + status.polling().timeoutMs() + " ms" : "polling is switched off (numbers.ops.enabled=false)",
                 refreshMs, Markup.raw(panel(status)), Markup.raw(SCRIPT)).toString();
     }
 
@@ -78,14 +80,6 @@ public final class OpsPage {
                 Markup.raw(status.services().isEmpty() ? "<p class=\"empty\">No service is watched: set numbers.ops.targets.</p>\n" : ""),
                 Markup.join(status.services().stream().map(service -> service(service, status.generatedAt()))),
                 circuit(status.circuitBreaker()), timeline(status)).toString();
-    }
-
-    private static String pollingText(OpsStatus status) {
-        if (!status.polling().enabled()) {
-            return "polling is switched off (numbers.ops.enabled=false)";
-        }
-        return "polls every " + DurationText.ofMillis(status.polling().intervalMs()) + ", each bounded to "
-                + status.polling().timeoutMs() + " ms";
     }
 
     private static Markup service(ServiceView service, Instant now) {
@@ -126,15 +120,11 @@ public final class OpsPage {
                 <p class="meta">%s · opened %s %s<br><code>%s</code></p>
                 <dl class="stats">%s</dl>
                 </article>
-                """, circuit.state(), circuit.state(), circuit.state(), switch (circuit.state()) {
-                    case "open" -> "○ OPEN";
-                    case "halfOpen" -> "◐ HALF-OPEN";
-                    default -> "● CLOSED";
-                }, switch (circuit.state()) {
-                    case "open" -> "calls fail fast with the fallback, the API is spared";
-                    case "halfOpen" -> "a trial call decides whether it closes";
-                    default -> "calls go to the API";
-                }, circuit.opened(), circuit.opened() == 1 ? "time" : "times", circuit.method(),
+                """, circuit.state(), circuit.state(), circuit.state(),
+                Map.of("open", "○ OPEN", "halfOpen", "◐ HALF-OPEN").getOrDefault(circuit.state(), "● CLOSED"),
+                Map.of("open", "calls fail fast with the fallback, the API is spared", "halfOpen", "a trial call decides whether it closes")
+                        .getOrDefault(circuit.state(), "calls go to the API"),
+                circuit.opened(), circuit.opened() == 1 ? "time" : "times", circuit.method(),
                 Markup.join(stats.stream().map(stat -> html("<div><dt>%s</dt><dd>%s</dd></div>", stat.getKey(), stat.getValue()))));
     }
 
@@ -157,12 +147,8 @@ public final class OpsPage {
     }
 
     private static Markup badge(Status status) {
-        String symbol = switch (status) {
-            case UP -> "✔";
-            case DOWN -> "✖";
-            case UNKNOWN -> "?";
-        };
-        return html("<span class=\"badge %s\">%s %s</span>", css(status), symbol, status);
+        return html("<span class=\"badge %s\">%s %s</span>", css(status),
+                Map.of(Status.UP, "✔", Status.DOWN, "✖").getOrDefault(status, "?"), status);
     }
 
     private static String css(Status status) {
