@@ -43,7 +43,7 @@ public final class HealthAnswer {
         if (httpStatus != 200 && httpStatus != 503) {
             return HealthReading.failed(at, latencyMs, httpStatus, "HTTP " + httpStatus + ", not a health answer");
         }
-        if (JsonDepth.exceeds(body, MAX_DEPTH)) {
+        if (nestsDeeper(body, MAX_DEPTH)) {
             return notHealth(at, latencyMs, httpStatus, " (nested deeper than " + MAX_DEPTH + ")");
         }
         JsonObject answer;
@@ -77,6 +77,32 @@ public final class HealthAnswer {
     private static Status statusOf(JsonValue value) {
         return value instanceof JsonString text && (text.getString().equals("UP") || text.getString().equals("DOWN"))
                 ? Status.valueOf(text.getString()) : null;
+    }
+
+    /**
+     * Whether a JSON text nests its arrays and objects deeper than {@code max}, found in one pass over its
+     * bytes without parsing it: brackets inside strings do not count. The text need not be valid JSON; the
+     * parser decides that later.
+     */
+    private static boolean nestsDeeper(byte[] json, int max) {
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        for (byte b : json) {
+            if (escaped) {
+                escaped = false;
+            } else if (inString) {
+                escaped = b == '\\';
+                inString = b != '"';
+            } else if (b == '"') {
+                inString = true;
+            } else if ((b == '[' || b == '{') && ++depth > max) {
+                return true;
+            } else if (b == ']' || b == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return false;
     }
 
     private static HealthReading notHealth(Instant at, long latencyMs, int httpStatus, String why) {

@@ -57,10 +57,12 @@ public final class WatchedTargets {
         }
         try {
             URI uri = new URI(url);
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+            String authority = uri.getRawAuthority();
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                    || authority == null || authority.isEmpty()) {
                 return "expected an http:// or https:// URL with a host";
             }
-            return uri.getHost() == null ? hostProblem(uri.getRawAuthority()) : null;
+            return uri.getHost() == null ? hostProblem(authority) : null;
         } catch (Exception e) {
             return "not a URL";
         }
@@ -72,14 +74,9 @@ public final class WatchedTargets {
      * platforms allow in service names and DNS host names do not: say so, not "no host".
      */
     private static String hostProblem(String authority) {
-        if (authority == null || authority.isEmpty()) {
-            return "expected an http:// or https:// URL with a host";
-        }
         String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
-        if (host.indexOf('_') >= 0) {
-            return "the host '" + host + "' has a '_', which a host name may not have (Java's URL parser and HTTP client"
-                    + " refuse it): use a name without '_', such as a network alias, or the address";
-        }
-        return "'" + host + "' is not a valid host name";
+        return host.indexOf('_') < 0 ? "'" + host + "' is not a valid host name"
+                : "the host '" + host + "' has a '_', which a host name may not have (Java's URL parser and HTTP client"
+                        + " refuse it): use a name without '_', such as a network alias, or the address";
     }
 }
