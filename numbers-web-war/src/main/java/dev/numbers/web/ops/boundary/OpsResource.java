@@ -2,9 +2,7 @@ package dev.numbers.web.ops.boundary;
 
 import dev.numbers.web.html.Html;
 import dev.numbers.web.ops.entity.OpsStatus;
-import dev.numbers.web.ops.entity.ServiceView;
 import dev.numbers.web.ops.page.OpsPage;
-import dev.numbers.web.ops.settings.OpsSettings;
 import dev.numbers.web.ops.state.CircuitBreakerReader;
 import dev.numbers.web.ops.state.HealthHistory;
 import jakarta.inject.Inject;
@@ -14,9 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Instant;
-import java.util.List;
-
 /**
  * {@code GET /ops}: the operations page; {@code GET /ops/panel}: its changing part, which the page fetches
  * to refresh itself; {@code GET /ops/status}: the same as JSON for scripts and tools (schema in the README).
@@ -24,9 +19,6 @@ import java.util.List;
  */
 @Path("ops")
 public class OpsResource {
-
-    @Inject
-    OpsSettings settings;
 
     @Inject
     HealthHistory history;
@@ -55,8 +47,6 @@ public class OpsResource {
     }
 
     private OpsStatus snapshot() {
-        List<ServiceView> services = history.services();
-        return new OpsStatus(Instant.now(), settings.polling(), services,
-                HealthHistory.timeline(services, settings.polling().historySize()), circuit.read());
+        return history.snapshot(circuit.read());
     }
 }

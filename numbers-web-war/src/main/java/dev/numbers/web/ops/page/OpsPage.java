@@ -1,19 +1,20 @@
 package dev.numbers.web.ops.page;
 
 import dev.numbers.web.html.Html;
-import dev.numbers.web.ops.entity.CheckView;
-import dev.numbers.web.ops.entity.CircuitView;
-import dev.numbers.web.ops.entity.LastPoll;
 import dev.numbers.web.ops.entity.OpsStatus;
-import dev.numbers.web.ops.entity.ServiceView;
+import dev.numbers.web.ops.entity.OpsStatus.CheckView;
+import dev.numbers.web.ops.entity.OpsStatus.CircuitView;
+import dev.numbers.web.ops.entity.OpsStatus.LastPoll;
+import dev.numbers.web.ops.entity.OpsStatus.ServiceView;
+import dev.numbers.web.ops.entity.OpsStatus.Transition;
 import dev.numbers.web.ops.entity.Status;
-import dev.numbers.web.ops.entity.Transition;
 import dev.numbers.web.ops.state.DataText;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +35,7 @@ public final class OpsPage {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final String[] UNITS = {"d", "h", "min", "s"};
     /** The page's own style and script, inline so that the page is one answer, kept as CSS and JavaScript beside this class. */
     private static final String STYLE = resource("ops.css");
     private static final String SCRIPT = resource("ops.js");
@@ -69,7 +71,7 @@ public final class OpsPage {
                 </body>
                 </html>
                 """, Math.max(1, refreshMs / 1000), Markup.raw(STYLE), CLOCK.format(status.generatedAt()),
-                status.polling().enabled() ? "polls every " + DurationText.ofMillis(status.polling().intervalMs()) + ", each bounded to "
+                status.polling().enabled() ? "polls every " + duration(status.polling().intervalMs()) + ", each bounded to "
                         + status.polling().timeoutMs() + " ms" : "polling is switched off (numbers.ops.enabled=false)",
                 refreshMs, Markup.raw(panel(status)), Markup.raw(SCRIPT)).toString();
     }
@@ -156,7 +158,24 @@ public final class OpsPage {
     }
 
     private static Markup when(Instant at, Instant now) {
-        return html("%s (%s ago)", CLOCK.format(at), DurationText.between(at, now));
+        return html("%s (%s ago)", CLOCK.format(at), duration(Math.max(0, Duration.between(at, now).toMillis())));
+    }
+
+    /**
+     * A duration as people read it at a glance: "850 ms", "42 s", "3 min 5 s", "2 h 10 min", "3 d 4 h".
+     * Under a second in ms; else the largest unit that is not zero, and the next one unless it is zero.
+     */
+    static String duration(long millis) {
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        Duration duration = Duration.ofMillis(millis);
+        long[] parts = {duration.toDays(), duration.toHoursPart(), duration.toMinutesPart(), duration.toSecondsPart()};
+        int i = 0;
+        while (parts[i] == 0) {
+            i++;
+        }
+        return parts[i] + " " + UNITS[i] + (i < 3 && parts[i + 1] != 0 ? " " + parts[i + 1] + " " + UNITS[i + 1] : "");
     }
 
     private static String resource(String name) {

@@ -57,7 +57,11 @@ public class HealthReader {
                 .build();
         CappedBody body = new CappedBody(MAX_BODY);
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> body);
-        Runnable abort = () -> abort(exchange, body);
+        // Both, so that the connection is closed now and the next poll never finds this one still open.
+        Runnable abort = () -> {
+            exchange.cancel(true);
+            body.abort();
+        };
         inFlight.add(abort);
         try {
             HttpResponse<byte[]> response = exchange.get(timeoutMs, TimeUnit.MILLISECONDS);
@@ -74,12 +78,6 @@ public class HealthReader {
         } finally {
             inFlight.remove(abort);
         }
-    }
-
-    /** Both, so that the connection is closed now and the next poll never finds this one still open. */
-    private static void abort(CompletableFuture<?> exchange, CappedBody body) {
-        exchange.cancel(true);
-        body.abort();
     }
 
     private String reasonOf(Throwable failure) {

@@ -1,7 +1,7 @@
 package dev.numbers.web.ops.state;
 
 import dev.numbers.web.number.boundary.ApiCallMethods;
-import dev.numbers.web.ops.entity.CircuitView;
+import dev.numbers.web.ops.entity.OpsStatus.CircuitView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;

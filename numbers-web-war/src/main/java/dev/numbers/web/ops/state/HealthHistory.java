@@ -1,9 +1,11 @@
 package dev.numbers.web.ops.state;
 
 import dev.numbers.web.ops.entity.HealthReading;
-import dev.numbers.web.ops.entity.ServiceView;
+import dev.numbers.web.ops.entity.OpsStatus;
+import dev.numbers.web.ops.entity.OpsStatus.CircuitView;
+import dev.numbers.web.ops.entity.OpsStatus.ServiceView;
+import dev.numbers.web.ops.entity.OpsStatus.Transition;
 import dev.numbers.web.ops.entity.Target;
-import dev.numbers.web.ops.entity.Transition;
 import dev.numbers.web.ops.settings.OpsSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,12 +56,14 @@ public class HealthHistory {
         return services.get(name);
     }
 
-    public List<ServiceView> services() {
-        return services.values().stream().map(ServiceRecord::view).toList();
+    /** Everything {@code /ops/status} answers and the page shows, as one consistent snapshot. */
+    public OpsStatus snapshot(CircuitView circuit) {
+        List<ServiceView> views = services.values().stream().map(ServiceRecord::view).toList();
+        return new OpsStatus(Instant.now(), settings.polling(), views, timeline(views, settings.polling().historySize()), circuit);
     }
 
     /** Every service's and check's kept transitions together, newest first, at most {@code limit}. */
-    public static List<Transition> timeline(List<ServiceView> services, int limit) {
+    static List<Transition> timeline(List<ServiceView> services, int limit) {
         return services.stream()
                 .flatMap(service -> Stream.concat(service.transitions().stream(), service.checks().stream().flatMap(check -> check.transitions().stream())))
                 .sorted(Comparator.comparing(Transition::at).reversed()).limit(limit).toList();

@@ -1,13 +1,13 @@
 package dev.numbers.web.ops.state;
 
 import dev.numbers.web.ops.entity.CheckReading;
-import dev.numbers.web.ops.entity.CheckView;
 import dev.numbers.web.ops.entity.HealthReading;
-import dev.numbers.web.ops.entity.LastPoll;
-import dev.numbers.web.ops.entity.ServiceView;
+import dev.numbers.web.ops.entity.OpsStatus.CheckView;
+import dev.numbers.web.ops.entity.OpsStatus.LastPoll;
+import dev.numbers.web.ops.entity.OpsStatus.ServiceView;
+import dev.numbers.web.ops.entity.OpsStatus.Transition;
 import dev.numbers.web.ops.entity.Status;
 import dev.numbers.web.ops.entity.Target;
-import dev.numbers.web.ops.entity.Transition;
 import dev.numbers.web.ops.poll.HealthAnswer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -47,9 +47,7 @@ public final class ServiceRecord {
     /** @return the transitions this reading caused, the service's own first */
     public synchronized List<Transition> record(HealthReading reading) {
         polls++;
-        if (!reading.answered()) {
-            failedPolls++;
-        }
+        failedPolls += reading.answered() ? 0 : 1;
         lastPoll = new LastPoll(reading.at(), reading.latencyMs(), reading.httpStatus(), reading.problem());
         List<Transition> transitions = new ArrayList<>();
         overall.move(reading.status(), reading.at(), reading.answered() ? "HTTP " + reading.httpStatus() : reading.problem(), transitions);

@@ -1,12 +1,12 @@
 package dev.numbers.web.ops.state;
 
 import dev.numbers.web.ops.entity.CheckReading;
-import dev.numbers.web.ops.entity.CheckView;
 import dev.numbers.web.ops.entity.HealthReading;
-import dev.numbers.web.ops.entity.ServiceView;
+import dev.numbers.web.ops.entity.OpsStatus.CheckView;
+import dev.numbers.web.ops.entity.OpsStatus.ServiceView;
+import dev.numbers.web.ops.entity.OpsStatus.Transition;
 import dev.numbers.web.ops.entity.Status;
 import dev.numbers.web.ops.entity.Target;
-import dev.numbers.web.ops.entity.Transition;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
