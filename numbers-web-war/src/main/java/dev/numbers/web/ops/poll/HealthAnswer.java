@@ -4,7 +4,6 @@ import dev.numbers.web.ops.entity.CheckReading;
 import dev.numbers.web.ops.entity.HealthReading;
 import dev.numbers.web.ops.entity.Status;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -46,37 +45,33 @@ public final class HealthAnswer {
         if (nestsDeeper(body, MAX_DEPTH)) {
             return notHealth(at, latencyMs, httpStatus, " (nested deeper than " + MAX_DEPTH + ")");
         }
-        JsonObject answer;
         try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
-            answer = reader.readObject();
+            JsonObject answer = reader.readObject();
+            // The first MAX_CHECKS checks are read, and must all be checks; the rest are left out unread.
+            List<CheckReading> checks = answer.getJsonArray("checks").stream().limit(MAX_CHECKS).map(HealthAnswer::checkOf).toList();
+            return new HealthReading(at, latencyMs, httpStatus, statusOf(answer.get("status")), checks, null);
         } catch (RuntimeException e) {
-            // Not only JsonException: parsers also throw plain RuntimeExceptions (Parsson's depth limit
-            // did), and whatever a body makes the parser throw, the poll is a failed one, recorded.
+            // Whatever is not a health answer throws here: a missing or mistyped member as a
+            // NullPointerException or ClassCastException, a wrong status word as an IllegalArgumentException,
+            // bad JSON as a JsonException or, from some parsers, a plain RuntimeException (Parsson's depth
+            // limit did). Any of them makes the poll a failed one, recorded.
             return notHealth(at, latencyMs, httpStatus, "");
         }
-        Status overall = statusOf(answer.get("status"));
-        // The first MAX_CHECKS checks are read, and must all be checks; the rest are left out unread.
-        List<CheckReading> checks = answer.get("checks") instanceof JsonArray array
-                ? array.stream().limit(MAX_CHECKS).map(HealthAnswer::checkOf).toList() : null;
-        if (overall == null || checks == null || checks.contains(null)) {
-            return notHealth(at, latencyMs, httpStatus, "");
-        }
-        return new HealthReading(at, latencyMs, httpStatus, overall, checks, null);
     }
 
-    /** @return null when the value is not a check with a name and an UP or DOWN status */
     private static CheckReading checkOf(JsonValue value) {
-        if (!(value instanceof JsonObject check) || !(check.get("name") instanceof JsonString name)) {
-            return null;
-        }
-        Status status = statusOf(check.get("status"));
-        return status == null ? null
-                : new CheckReading(name.getString(), status, check.get("data") instanceof JsonObject data ? data : JsonValue.EMPTY_JSON_OBJECT);
+        JsonObject check = value.asJsonObject();
+        return new CheckReading(check.getString("name"), statusOf(check.get("status")),
+                check.get("data") instanceof JsonObject data ? data : JsonValue.EMPTY_JSON_OBJECT);
     }
 
+    /** UP or DOWN, the only words of MicroProfile Health; UNKNOWN is this view's own, never an answer's. */
     private static Status statusOf(JsonValue value) {
-        return value instanceof JsonString text && (text.getString().equals("UP") || text.getString().equals("DOWN"))
-                ? Status.valueOf(text.getString()) : null;
+        Status status = Status.valueOf(((JsonString) value).getString());
+        if (status == Status.UNKNOWN) {
+            throw new IllegalArgumentException("not a MicroProfile Health status: UNKNOWN");
+        }
+        return status;
     }
 
     /**
