@@ -42,13 +42,10 @@ public class HealthHistory {
     }
 
     public void record(Target target, HealthReading reading) {
-        for (Transition transition : services.get(target.name()).record(reading)) {
-            if (transition.check() == null) {
-                // One line per change of a service, so the log tells the same story as the page.
-                LOG.info("ops: " + transition.service() + " " + transition.from() + " -> " + transition.to()
-                        + (transition.detail() == null ? "" : " (" + transition.detail() + ")"));
-            }
-        }
+        // One line per change of a service, so the log tells the same story as the page.
+        services.get(target.name()).record(reading).stream().filter(transition -> transition.check() == null)
+                .forEach(transition -> LOG.info("ops: " + transition.service() + " " + transition.from() + " -> " + transition.to()
+                        + (transition.detail() == null ? "" : " (" + transition.detail() + ")")));
     }
 
     /** The record of a watched service: every target has one. */

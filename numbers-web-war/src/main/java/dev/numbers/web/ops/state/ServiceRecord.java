@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the poller knows of one watched service: its overall status and each check's, with their
@@ -74,11 +75,8 @@ public final class ServiceRecord {
      * Taken one by one, an identical answer made the check flap twice per poll. Order of first sight is kept.
      */
     private static Map<String, CheckReading> oneOfEachName(List<CheckReading> checks) {
-        Map<String, CheckReading> merged = new LinkedHashMap<>();
-        for (CheckReading check : checks) {
-            merged.merge(check.name(), check, (first, next) -> first.status() != Status.DOWN && next.status() == Status.DOWN ? next : first);
-        }
-        return merged;
+        return checks.stream().collect(Collectors.toMap(CheckReading::name, check -> check,
+                (first, next) -> first.status() != Status.DOWN && next.status() == Status.DOWN ? next : first, LinkedHashMap::new));
     }
 
     public synchronized Status status() {
