@@ -39,6 +39,8 @@ public final class OpsPage {
     /** The page's own style and script, inline so that the page is one answer, kept as CSS and JavaScript beside this class. */
     private static final String STYLE = resource("ops.css");
     private static final String SCRIPT = resource("ops.js");
+    /** The page around the panel, with a %s for each value; only the panel changes between two polls. */
+    private static final String PAGE = resource("ops.html");
 
     /** Only the page's own inline style and script run; the panel it fetches holds neither. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + Html.sha256(STYLE) + "; script-src "
@@ -49,28 +51,7 @@ public final class OpsPage {
 
     public static String page(OpsStatus status) {
         long refreshMs = Math.max(1000, status.polling().intervalMs());
-        return html("""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>numbers: operations</title>
-                <noscript><meta http-equiv="refresh" content="%s"></noscript>
-                <style>%s</style>
-                </head>
-                <body>
-                <header>
-                <h1>numbers · operations</h1>
-                <p>updated <span id="updated">%s</span> UTC · %s</p>
-                </header>
-                <p id="lost" role="alert">The web does not answer: this is the last state it reported.</p>
-                <main id="panel" data-refresh-ms="%s">
-                %s</main>
-                <script>%s</script>
-                </body>
-                </html>
-                """, Math.max(1, refreshMs / 1000), Markup.raw(STYLE), CLOCK.format(status.generatedAt()),
+        return html(PAGE, Math.max(1, refreshMs / 1000), Markup.raw(STYLE), CLOCK.format(status.generatedAt()),
                 status.polling().enabled() ? "polls every " + duration(status.polling().intervalMs()) + ", each bounded to "
                         + status.polling().timeoutMs() + " ms" : "polling is switched off (numbers.ops.enabled=false)",
                 refreshMs, Markup.raw(panel(status)), Markup.raw(SCRIPT)).toString();
