@@ -6,7 +6,6 @@ import dev.numbers.web.ops.entity.OpsStatus.CheckView;
 import dev.numbers.web.ops.entity.OpsStatus.CircuitView;
 import dev.numbers.web.ops.entity.OpsStatus.LastPoll;
 import dev.numbers.web.ops.entity.OpsStatus.ServiceView;
-import dev.numbers.web.ops.entity.OpsStatus.Transition;
 import dev.numbers.web.ops.entity.Status;
 import dev.numbers.web.ops.state.DataText;
 
@@ -112,21 +111,16 @@ public final class OpsPage {
     }
 
     private static Markup timeline(OpsStatus status) {
-        if (status.timeline().isEmpty()) {
-            return Markup.raw("<section class=\"timeline\">\n<h2>Timeline</h2>\n<p class=\"empty\">No change seen yet.</p>\n</section>\n");
-        }
-        return html("""
-                <section class="timeline">
-                <h2>Timeline</h2>
+        return html("<section class=\"timeline\">\n<h2>Timeline</h2>\n%s</section>\n", status.timeline().isEmpty()
+                ? Markup.raw("<p class=\"empty\">No change seen yet.</p>\n") : html("""
                 <table><thead><tr><th>Time (UTC)</th><th>Service</th><th>Check</th><th>Change</th><th>Detail</th></tr></thead><tbody>
                 %s</tbody></table>
-                </section>
                 """, Markup.join(status.timeline().stream().map(transition -> html("""
                 <tr class="transition" data-service="%s" data-to="%s"><td>%s</td><td>%s</td><td>%s</td><td>%s → %s</td>\
                 <td><code>%s</code></td></tr>
                 """, transition.service(), transition.to(), STAMP.format(transition.at()), transition.service(),
                 transition.check() == null ? Markup.raw("<em>overall</em>") : transition.check(),
-                badge(transition.from()), badge(transition.to()), transition.detail() == null ? "" : transition.detail()))));
+                badge(transition.from()), badge(transition.to()), transition.detail() == null ? "" : transition.detail())))));
     }
 
     private static Markup badge(Status status) {
