@@ -56,13 +56,10 @@ public class HealthHistory {
     /** Everything {@code /ops/status} answers and the page shows, as one consistent snapshot. */
     public OpsStatus snapshot(CircuitView circuit) {
         List<ServiceView> views = services.values().stream().map(ServiceRecord::view).toList();
-        return new OpsStatus(Instant.now(), settings.polling(), views, timeline(views, settings.polling().historySize()), circuit);
-    }
-
-    /** Every service's and check's kept transitions together, newest first, at most {@code limit}. */
-    static List<Transition> timeline(List<ServiceView> services, int limit) {
-        return services.stream()
+        // The timeline: every service's and check's kept transitions together, newest first, as many as each keeps.
+        List<Transition> timeline = views.stream()
                 .flatMap(service -> Stream.concat(service.transitions().stream(), service.checks().stream().flatMap(check -> check.transitions().stream())))
-                .sorted(Comparator.comparing(Transition::at).reversed()).limit(limit).toList();
+                .sorted(Comparator.comparing(Transition::at).reversed()).limit(settings.polling().historySize()).toList();
+        return new OpsStatus(Instant.now(), settings.polling(), views, timeline, circuit);
     }
 }
