@@ -5,7 +5,6 @@ import dev.numbers.web.ops.entity.OpsStatus.CircuitView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
@@ -52,18 +51,15 @@ public class CircuitBreakerReader {
     }
 
     private Map<String, Double> stateNanos() {
-        return base.getGauges((id, metric) -> id.getName().equals("ft.circuitbreaker.state.total") && ofMethod(id, ApiCallMethods.CIRCUIT_BREAKER))
+        return base.getGauges((id, metric) -> id.getName().equals("ft.circuitbreaker.state.total")
+                        && ApiCallMethods.CIRCUIT_BREAKER.equals(id.getTags().get("method")))
                 .entrySet().stream().collect(Collectors.toMap(gauge -> gauge.getKey().getTags().get("state"),
                         gauge -> gauge.getValue().getValue().doubleValue(), (first, last) -> last));
     }
 
     /** The sum of the method's counters of that name, and with that tag if one is given as name and value. */
     private long count(String method, String name, String... tag) {
-        return base.getCounters((id, metric) -> id.getName().equals(name) && ofMethod(id, method)
+        return base.getCounters((id, metric) -> id.getName().equals(name) && method.equals(id.getTags().get("method"))
                 && (tag.length == 0 || tag[1].equals(id.getTags().get(tag[0])))).values().stream().mapToLong(Counter::getCount).sum();
-    }
-
-    private static boolean ofMethod(MetricID id, String method) {
-        return method.equals(id.getTags().get("method"));
     }
 }
