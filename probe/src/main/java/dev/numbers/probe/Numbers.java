@@ -21,33 +21,16 @@ final class Numbers {
         int unit = text.endsWith("ms") ? 2 : text.endsWith("s") || text.endsWith("m") || text.endsWith("h") ? 1 : 0;
         long factor = unit != 1 ? 1 : text.endsWith("s") ? 1000 : text.endsWith("m") ? 60_000 : HOUR_MS;
         String range = (min > 0 ? " must be more than 0 and at most " : " must be at most ") + max / HOUR_MS + "h (" + max + " ms), not '" + text + "'";
-        long value = parseWhole(text.substring(0, text.length() - unit),
+        return factor * parseInRange(text.substring(0, text.length() - unit), min, max / factor,
                 option + " takes a duration such as 500, 500ms, 3s or 2m, not '" + text + "'", option + range);
-        if (value > max / factor || value * factor < min) {
-            throw new UsageException(option + range);
-        }
-        return value * factor;
-    }
-
-    /** A whole number from {@code min} to {@code max}, else {@code outOfRange}; {@code notANumber} when it is not digits. */
-    static long parseInRange(String text, long min, long max, String notANumber, String outOfRange) throws UsageException {
-        long value = parseWhole(text, notANumber, outOfRange);
-        if (value < min || value > max) {
-            throw new UsageException(outOfRange);
-        }
-        return value;
-    }
-
-    static int parsePort(String text, String context) throws UsageException {
-        String message = context + ": the port must be a number from 1 to 65535";
-        return (int) parseInRange(text, 1, 65535, message, message);
     }
 
     /**
-     * Plain decimal digits, nothing else (no sign, no spaces, no other script's digits). Any number of
-     * leading zeros; more significant digits than 18 are {@code tooLarge} whatever the range is.
+     * A whole number from {@code min} to {@code max}, else {@code outOfRange}; {@code notANumber} when it is
+     * not plain decimal digits (no sign, no spaces, no other script's digits). Any number of leading zeros;
+     * more significant digits than 18 are out of range whatever the range is.
      */
-    static long parseWhole(String text, String notANumber, String tooLarge) throws UsageException {
+    static long parseInRange(String text, long min, long max, String notANumber, String outOfRange) throws UsageException {
         int zeros = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -59,9 +42,16 @@ final class Numbers {
         if (text.isEmpty()) {
             throw new UsageException(notANumber);
         }
-        if (text.length() - zeros > 18) {
-            throw new UsageException(tooLarge);
+        // min is never negative: -1 is out of every range.
+        long value = text.length() - zeros > 18 ? -1 : Long.parseLong(text);
+        if (value < min || value > max) {
+            throw new UsageException(outOfRange);
         }
-        return Long.parseLong(text);
+        return value;
+    }
+
+    static int parsePort(String text, String context) throws UsageException {
+        String message = context + ": the port must be a number from 1 to 65535";
+        return (int) parseInRange(text, 1, 65535, message, message);
     }
 }

@@ -35,6 +35,9 @@ final class Options {
     boolean quiet;
     boolean verbose;
     boolean help;
+    /** While parsing: the argument being read, and its value when written --name=value. */
+    private int at;
+    private String inline;
 
     static Options parse(String[] args) throws UsageException {
         Options options = new Options();
@@ -50,30 +53,36 @@ final class Options {
         String url = null;
         String expect = null;
         List<String> tcp = new ArrayList<>();
-        for (; i < args.length; i++) {
-            String option = args[i];
-            String value = null;
+        for (options.at = i; options.at < args.length; options.at++) {
+            String option = args[options.at];
             int equals = option.indexOf('=');
-            if (option.startsWith("--") && equals > 0) {
-                value = option.substring(equals + 1);
-                option = option.substring(0, equals);
-            }
+            options.inline = option.startsWith("--") && equals > 0 ? option.substring(equals + 1) : null;
+            option = options.inline != null ? option.substring(0, equals) : option;
             switch (option) {
                 case "-h", "--help" -> options.help = true;
                 case "-q", "--quiet" -> options.quiet = true;
                 case "-v", "--verbose" -> options.verbose = true;
-                case "-u", "--url", "-t", "--timeout", "-c", "--config-key", "--path", "--expect", "--server-dir", "--config-file",
-                        "--tcp", "--deadline", "--interval", "--max-interval", "--stop-after", "--state", "--stop-pid" -> {
-                    if (value == null && i + 1 >= args.length) {
-                        throw new UsageException(option + " needs a value");
-                    }
-                    value = value != null ? value : args[++i];
-                    switch (option) {
-                        case "-u", "--url" -> url = value;
-                        case "--expect" -> expect = value;
-                        case "--tcp" -> tcp.add(value);
-                        default -> options.set(option, value);
-                    }
+                case "-u", "--url" -> url = options.value(args, option);
+                case "--expect" -> expect = options.value(args, option);
+                case "--tcp" -> tcp.add(options.value(args, option));
+                case "-t", "--timeout" -> options.timeoutMs = Numbers.parseMillis(options.value(args, option), option, 1, Numbers.HOUR_MS);
+                case "-c", "--config-key" -> options.configKey = options.value(args, option);
+                case "--path" -> options.path = options.value(args, option);
+                case "--server-dir" -> options.serverDir = options.value(args, option);
+                case "--config-file" -> options.configFile = options.value(args, option);
+                case "--deadline" -> options.deadlineMs = Numbers.parseMillis(options.value(args, option), option, 0, Numbers.DAY_MS);
+                case "--interval" -> options.intervalMs = Numbers.parseMillis(options.value(args, option), option, 1, Numbers.HOUR_MS);
+                case "--max-interval" -> options.maxIntervalMs = Numbers.parseMillis(options.value(args, option), option, 1, Numbers.HOUR_MS);
+                case "--stop-after" -> {
+                    String value = options.value(args, option);
+                    options.stopAfter = (int) Numbers.parseInRange(value, 0, MAX_STOP_AFTER, "--stop-after takes a whole number of checks, not '" + value + "'",
+                            option + " must be from 0 to " + MAX_STOP_AFTER + " (failed checks in a row), not '" + value + "'");
+                }
+                case "--state" -> options.stateFile = options.value(args, option);
+                case "--stop-pid" -> {
+                    String value = options.value(args, option);
+                    options.stopPid = Numbers.parseInRange(value, 1, MAX_PID, "--stop-pid takes a process id, not '" + value + "'",
+                            option + " must be from 1 to " + MAX_PID + " (a process id), not '" + value + "'");
                 }
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
@@ -99,22 +108,11 @@ final class Options {
         return options;
     }
 
-    private void set(String option, String value) throws UsageException {
-        switch (option) {
-            case "-t", "--timeout" -> timeoutMs = Numbers.parseMillis(value, option, 1, Numbers.HOUR_MS);
-            case "-c", "--config-key" -> configKey = value;
-            case "--path" -> path = value;
-            case "--server-dir" -> serverDir = value;
-            case "--config-file" -> configFile = value;
-            case "--deadline" -> deadlineMs = Numbers.parseMillis(value, option, 0, Numbers.DAY_MS);
-            case "--interval" -> intervalMs = Numbers.parseMillis(value, option, 1, Numbers.HOUR_MS);
-            case "--max-interval" -> maxIntervalMs = Numbers.parseMillis(value, option, 1, Numbers.HOUR_MS);
-            case "--stop-after" -> stopAfter = (int) Numbers.parseInRange(value, 0, MAX_STOP_AFTER,
-                    "--stop-after takes a whole number of checks, not '" + value + "'",
-                    option + " must be from 0 to " + MAX_STOP_AFTER + " (failed checks in a row), not '" + value + "'");
-            case "--state" -> stateFile = value;
-            default -> stopPid = Numbers.parseInRange(value, 1, MAX_PID, "--stop-pid takes a process id, not '" + value + "'",
-                    option + " must be from 1 to " + MAX_PID + " (a process id), not '" + value + "'");
+    /** The option's value: after its = (--name=value), else the next argument, which it then uses up. */
+    private String value(String[] args, String option) throws UsageException {
+        if (inline == null && at + 1 >= args.length) {
+            throw new UsageException(option + " needs a value");
         }
+        return inline != null ? inline : args[++at];
     }
 }
