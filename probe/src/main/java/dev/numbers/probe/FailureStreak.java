@@ -34,16 +34,12 @@ import java.util.Map;
  *
  * @param uid              the effective uid, which must own the state's directory
  * @param createDirectory  the default state directory is made on first use; a directory the operator named must exist
- * @param containerLog     where the main process writes its output: its stdout, or a file in tests
+ * @param containerLog     where the main process writes its output: its stdout ({@code /proc/PID/fd/1}), or a file in tests
  */
 record FailureStreak(Path stateFile, long pid, int limit, int uid, boolean createDirectory, Path containerLog) {
 
     FailureStreak {
         stateFile = stateFile.toAbsolutePath();
-    }
-
-    FailureStreak(Path stateFile, long pid, int limit, int uid, boolean createDirectory) {
-        this(stateFile, pid, limit, uid, createDirectory, Path.of("/proc/" + pid + "/fd/1"));
     }
 
     /** {@code ${TMPDIR:-/tmp}/numbers-probe-<uid>/state}; a TMPDIR that is not an absolute path is ignored. */
@@ -69,15 +65,30 @@ record FailureStreak(Path stateFile, long pid, int limit, int uid, boolean creat
 
     /** Records one check; returns what to add to the check's line, or null when there is nothing to say. */
     String record(boolean healthy, String checkLine) {
-        String identity = processIdentity();
-        if (identity == null) {
+        // The process's start time in clock ticks since boot (field 22 of /proc/PID/stat): unique per process.
+        String identity;
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.US_ASCII);
+            // The command name in field 2 may hold spaces and parentheses; the fields after it do not.
+            identity = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19];
+        } catch (IOException | RuntimeException e) {
             return "not counted: no process " + pid;
         }
         String unsafe = unsafeDirectory(stateFile.getParent(), uid, createDirectory);
         if (unsafe != null) {
             return "not counted: " + unsafe;
         }
-        long[] saved = read(identity);
+        // The successes and failures saved for this process; none when there is no state, or another process's.
+        long[] saved = new long[2];
+        // NOFOLLOW_LINKS: no one else can put a link in the checked directory; this is in depth.
+        try (InputStream in = Files.newInputStream(stateFile, LinkOption.NOFOLLOW_LINKS)) {
+            String[] fields = new String(in.readNBytes(256), StandardCharsets.US_ASCII).trim().split(" ");
+            if (fields.length == 3 && fields[0].equals(identity)) {
+                saved = new long[]{Long.parseLong(fields[1]), Long.parseLong(fields[2])};
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no state yet, or not ours: start counting afresh
+        }
         long successes = healthy ? saved[0] + 1 : saved[0];
         long failures = healthy ? 0 : successes > 0 ? saved[1] + 1 : saved[1];
         try {
@@ -96,7 +107,13 @@ record FailureStreak(Path stateFile, long pid, int limit, int uid, boolean creat
         }
         String why = "stopping process " + pid + " after " + failures + " failed health checks in a row, so that"
                 + " the restart policy replaces this container";
-        tellTheContainerLog("probe: " + why + "; last check: " + checkLine);
+        // The health log is seen by few; the container's own log, the main process's stdout, by everyone.
+        // Appended to, never created or truncated: that stdout may be a regular file holding the whole log.
+        try (OutputStream out = Files.newOutputStream(containerLog, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            out.write((OneLine.printable("probe: " + why + "; last check: " + checkLine) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            // the check's own output still says it
+        }
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         return why;
     }
@@ -142,31 +159,6 @@ record FailureStreak(Path stateFile, long pid, int limit, int uid, boolean creat
         return (mode & 0022) != 0 ? dir + " can be written by others: chmod 700 it" : null;
     }
 
-    /** The process's start time in clock ticks since boot (field 22 of /proc/PID/stat): unique per process. */
-    private String processIdentity() {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.US_ASCII);
-            // The command name in field 2 may hold spaces and parentheses; the fields after it do not.
-            return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19];
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** The successes and failures saved for this process; none when there is no state, or another process's. */
-    private long[] read(String identity) {
-        // NOFOLLOW_LINKS: no one else can put a link in the checked directory; this is in depth.
-        try (InputStream in = Files.newInputStream(stateFile, LinkOption.NOFOLLOW_LINKS)) {
-            String[] fields = new String(in.readNBytes(256), StandardCharsets.US_ASCII).trim().split(" ");
-            if (fields.length == 3 && fields[0].equals(identity)) {
-                return new long[]{Long.parseLong(fields[1]), Long.parseLong(fields[2])};
-            }
-        } catch (IOException | NumberFormatException e) {
-            // no state yet, or not ours: start counting afresh
-        }
-        return new long[2];
-    }
-
     /** A temporary file beside the state, named for this process, then renamed over it: never half written. */
     private void write(String line) throws IOException {
         Path next = stateFile.resolveSibling(stateFile.getFileName() + "." + ProcessHandle.current().pid() + ".next");
@@ -178,18 +170,6 @@ record FailureStreak(Path stateFile, long pid, int limit, int uid, boolean creat
             Files.move(next, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(next);
-        }
-    }
-
-    /**
-     * The health log is seen by few; the container's own log, the main process's stdout, by everyone.
-     * Appended to, never created or truncated: that stdout may be a regular file holding the whole log.
-     */
-    private void tellTheContainerLog(String line) {
-        try (OutputStream out = Files.newOutputStream(containerLog, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            out.write((OneLine.printable(line) + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            // the check's own output still says it
         }
     }
 }

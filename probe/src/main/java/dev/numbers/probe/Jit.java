@@ -26,28 +26,29 @@ final class Jit {
     private Jit() {
     }
 
-    static boolean interpretedOnly() {
-        return System.getProperty("java.vm.info", "").contains("interpreted mode");
-    }
-
     /**
-     * This JVM's command line with {@link #FLAGS} before the jar or main class, or null when it cannot be
-     * known for sure.
+     * When this JVM runs interpreted only, runs its command line again with {@link #FLAGS} before the jar or
+     * main class, with this process's standard streams, and returns that exit code; -1 when this JVM has a
+     * compiler, its command line cannot be known for sure, or the other cannot be started (the caller then
+     * runs the check itself).
      *
      * @param args the program's arguments, as main received them
      */
-    static List<String> compiledCommand(String[] args) {
+    static int relaunch(String[] args) throws InterruptedException {
+        if (!System.getProperty("java.vm.info", "").contains("interpreted mode")) {
+            return -1;
+        }
         List<String> argv;
         try {
             // NUL-terminated arguments; an empty one stays (limit -1), the empty text after the last NUL goes.
             String[] raw = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), Charset.defaultCharset()).split("\0", -1);
             argv = Arrays.asList(raw).subList(0, raw.length - 1);
         } catch (IOException | RuntimeException e) {
-            return null;
+            return -1;
         }
         int programArgs = argv.size() - args.length;
         if (programArgs < 2 || !argv.subList(programArgs, argv.size()).equals(Arrays.asList(args))) {
-            return null;
+            return -1;
         }
         // java [options] -jar JAR args... or java [options] MAIN args...
         int launch = programArgs >= 3 && argv.get(programArgs - 2).equals("-jar") ? programArgs - 2 : programArgs - 1;
@@ -56,14 +57,6 @@ final class Jit {
         command.addAll(argv.subList(1, launch));
         command.addAll(FLAGS);
         command.addAll(argv.subList(launch, argv.size()));
-        return command;
-    }
-
-    /**
-     * Runs the command with this process's standard streams and returns its exit code, or -1 when it
-     * could not be started (the caller then runs the check itself).
-     */
-    static int run(List<String> command) throws InterruptedException {
         Process process;
         try {
             process = new ProcessBuilder(command).inheritIO().start();

@@ -76,9 +76,8 @@ public final class Probe {
                         options.configFile == null ? null : Path.of(options.configFile)).find(options.configKey);
                 target = Target.parse(Target.join(found.value().trim(), options.path));
             }
-            if (mayRelaunch && target != null && target.tls() && Jit.interpretedOnly()) {
-                List<String> command = Jit.compiledCommand(args);
-                int exit = command == null ? -1 : Jit.run(command);
+            if (mayRelaunch && target != null && target.tls()) {
+                int exit = Jit.relaunch(args);
                 if (exit >= 0) {
                     return exit;
                 }
@@ -101,7 +100,8 @@ public final class Probe {
                 int uid = FailureStreak.effectiveUid();
                 boolean byDefault = options.stateFile == null;
                 Path state = byDefault ? FailureStreak.defaultPath(env, uid) : Path.of(options.stateFile);
-                String streak = new FailureStreak(state, options.stopPid, options.stopAfter, uid, byDefault).record(result.healthy(), line);
+                String streak = new FailureStreak(state, options.stopPid, options.stopAfter, uid, byDefault,
+                        Path.of("/proc/" + options.stopPid + "/fd/1")).record(result.healthy(), line);
                 line = streak == null ? line : line + " (" + streak + ")";
             }
             if (results != null) {
