@@ -52,7 +52,14 @@ final class Tls extends Thread {
         new Tls(plain, deadlineNanos).start();
         SSLSocket socket;
         try {
-            socket = (SSLSocket) context(target.host()).getSocketFactory().createSocket(plain, target.host(), target.port(), true);
+            // What SSLContext.getDefault() would be, with the trust manager that explains a refused certificate.
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init((KeyStore) null);
+            // The JDK's trust manager factories (PKIX, SunX509) give exactly one, an X509ExtendedTrustManager.
+            X509ExtendedTrustManager jdk = (X509ExtendedTrustManager) trust.getTrustManagers()[0];
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers(), new TrustManager[]{new Explaining(jdk, target.host())}, null);
+            socket = (SSLSocket) context.getSocketFactory().createSocket(plain, target.host(), target.port(), true);
         } catch (GeneralSecurityException e) {
             throw new SSLException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -63,17 +70,6 @@ final class Tls extends Thread {
         plain.setSoTimeout(Deadline.remainingMillis(deadlineNanos));
         socket.startHandshake();
         return socket;
-    }
-
-    /** What SSLContext.getDefault() would be, with the trust manager that explains a refused certificate. */
-    private static SSLContext context(String host) throws GeneralSecurityException, IOException {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init((KeyStore) null);
-        // The JDK's trust manager factories (PKIX, SunX509) give exactly one, an X509ExtendedTrustManager.
-        X509ExtendedTrustManager jdk = (X509ExtendedTrustManager) trust.getTrustManagers()[0];
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers(), new TrustManager[]{new Explaining(jdk, host)}, null);
-        return context;
     }
 
     /** A client certificate, when the JVM is given one as for SSLContext.getDefault(): {@code -Djavax.net.ssl.keyStore}. */
@@ -126,27 +122,23 @@ final class Tls extends Thread {
             try {
                 jdk.checkServerTrusted(chain, authType, socket);
             } catch (CertificateException refused) {
-                throw explained(refused, chain, authType);
-            }
-        }
-
-        /** The JDK refuses a null or empty chain with an IllegalArgumentException, so there is a chain[0] here. */
-        private CertificateException explained(CertificateException refused, X509Certificate[] chain, String authType) {
-            String message = String.valueOf(refused.getMessage());
-            if (message.startsWith("No subject alternative") || message.startsWith("No name matching")) {
-                try {
-                    jdk.checkServerTrusted(chain, authType);
-                } catch (CertificateException untrusted) {
-                    return refused;
+                // The JDK refuses a null or empty chain with an IllegalArgumentException, so there is a chain[0] here.
+                String message = String.valueOf(refused.getMessage());
+                if (message.startsWith("No subject alternative") || message.startsWith("No name matching")) {
+                    try {
+                        jdk.checkServerTrusted(chain, authType);
+                    } catch (CertificateException untrusted) {
+                        throw refused;
+                    }
+                    throw new CertificateException("certificate is for " + names(chain[0]) + ", not " + host, refused);
                 }
-                return new CertificateException("certificate is for " + names(chain[0]) + ", not " + host, refused);
+                if (message.contains("unable to find valid certification path")) {
+                    throw new CertificateException("certificate for " + names(chain[0]) + " is from "
+                            + chain[chain.length - 1].getIssuerX500Principal().getName()
+                            + ", not a CA this probe trusts (see -Djavax.net.ssl.trustStore)", refused);
+                }
+                throw refused;
             }
-            if (message.contains("unable to find valid certification path")) {
-                return new CertificateException("certificate for " + names(chain[0]) + " is from "
-                        + chain[chain.length - 1].getIssuerX500Principal().getName()
-                        + ", not a CA this probe trusts (see -Djavax.net.ssl.trustStore)", refused);
-            }
-            return refused;
         }
 
         /** The probe uses SSLSocket, never SSLEngine: the JDK's own answer. */
