@@ -91,8 +91,18 @@ record FailureStreak(Path stateFile, long pid, int limit, int uid, boolean creat
         }
         long successes = healthy ? saved[0] + 1 : saved[0];
         long failures = healthy ? 0 : successes > 0 ? saved[1] + 1 : saved[1];
+        // A temporary file beside the state, named for this process, then renamed over it: never half written.
+        Path next = stateFile.resolveSibling(stateFile.getFileName() + "." + ProcessHandle.current().pid() + ".next");
         try {
-            write(identity + " " + successes + " " + failures + "\n");
+            try {
+                try (OutputStream out = Files.newOutputStream(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    out.write((identity + " " + successes + " " + failures + "\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                Files.move(next, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(next);
+            }
         } catch (IOException e) {
             return "not counted: cannot write " + stateFile + ": " + e.getMessage();
         }
@@ -157,19 +167,5 @@ record FailureStreak(Path stateFile, long pid, int limit, int uid, boolean creat
             return dir + " belongs to user " + owner + ", not to this user " + uid;
         }
         return (mode & 0022) != 0 ? dir + " can be written by others: chmod 700 it" : null;
-    }
-
-    /** A temporary file beside the state, named for this process, then renamed over it: never half written. */
-    private void write(String line) throws IOException {
-        Path next = stateFile.resolveSibling(stateFile.getFileName() + "." + ProcessHandle.current().pid() + ".next");
-        try {
-            try (OutputStream out = Files.newOutputStream(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                out.write(line.getBytes(StandardCharsets.US_ASCII));
-            }
-            Files.move(next, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(next);
-        }
     }
 }

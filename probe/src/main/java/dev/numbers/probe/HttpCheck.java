@@ -36,13 +36,9 @@ record HttpCheck(Target target, Expect expect) implements Check {
     }
 
     private String why(IOException e, long deadlineNanos) {
-        if (e instanceof NoRouteToHostException) {
-            return "no route to host";
-        }
-        if (e instanceof MalformedResponse) {
-            return e.getMessage();
-        }
-        String why = Result.why(e, target.host());
+        // A malformed response is said as it is, never as an "I/O error".
+        String why = e instanceof NoRouteToHostException ? "no route to host"
+                : e instanceof MalformedResponse ? e.getMessage() : Result.why(e, target.host());
         if (!target.tls() || !why.startsWith("I/O error")) {
             return why;
         }

@@ -57,13 +57,11 @@ final class Jit {
         command.addAll(argv.subList(1, launch));
         command.addAll(FLAGS);
         command.addAll(argv.subList(launch, argv.size()));
-        Process process;
+        // Nothing interrupts the probe's main thread: no destroy-on-interrupt path.
         try {
-            process = new ProcessBuilder(command).inheritIO().start();
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-        // Nothing interrupts the probe's main thread: no destroy-on-interrupt path.
-        return process.waitFor();
     }
 }

@@ -44,20 +44,17 @@ final class WaitLoop {
             line.setLength(line.length() - 1);
             long left = (deadline - System.nanoTime()) / 1_000_000;
             long reserve = Math.min(options.timeoutMs, LAST_ATTEMPT_MS);
-            if (all || left <= reserve) {
-                print(out, line.append(all ? " -> all UP" : " -> giving up after " + options.deadlineMs + " ms"));
+            boolean last = all || left <= reserve;
+            long pause = last ? 0 : Math.min(left - reserve, interval + ThreadLocalRandom.current().nextLong(interval / 4 + 1));
+            line.append(all ? " -> all UP" : last ? " -> giving up after " + options.deadlineMs + " ms" : " -> again in " + pause + " ms");
+            if (out != null) {
+                out.println(OneLine.printable(line.toString()));
+            }
+            if (last) {
                 return all;
             }
-            long pause = Math.min(left - reserve, interval + ThreadLocalRandom.current().nextLong(interval / 4 + 1));
-            print(out, line.append(" -> again in ").append(pause).append(" ms"));
             Thread.sleep(pause);
             interval = Math.min(interval * 2, options.maxIntervalMs);
-        }
-    }
-
-    private static void print(PrintStream out, StringBuilder line) {
-        if (out != null) {
-            out.println(OneLine.printable(line.toString()));
         }
     }
 }
