@@ -19,17 +19,15 @@ record Expect(int[] ranges) {
             int dash = part.indexOf('-');
             // 2xx is 200 to 299: its first digit as a status, 1 to 5.
             boolean hundreds = part.length() == 3 && (part.endsWith("xx") || part.endsWith("XX"));
-            ranges[2 * i] = status(hundreds ? part.charAt(0) + "00" : dash > 0 ? part.substring(0, dash) : part, message);
-            ranges[2 * i + 1] = hundreds ? ranges[2 * i] + 99 : dash > 0 ? status(part.substring(dash + 1), message) : ranges[2 * i];
+            String from = hundreds ? part.charAt(0) + "00" : dash > 0 ? part.substring(0, dash) : part;
+            ranges[2 * i] = (int) Numbers.parseInRange(from, 100, 599, message, message);
+            ranges[2 * i + 1] = hundreds ? ranges[2 * i] + 99
+                    : dash > 0 ? (int) Numbers.parseInRange(part.substring(dash + 1), 100, 599, message, message) : ranges[2 * i];
             if (ranges[2 * i] > ranges[2 * i + 1]) {
                 throw new UsageException(message);
             }
         }
         return new Expect(ranges);
-    }
-
-    private static int status(String text, String message) throws UsageException {
-        return (int) Numbers.parseInRange(text, 100, 599, message, message);
     }
 
     boolean accepts(int status) {

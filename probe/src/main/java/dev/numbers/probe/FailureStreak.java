@@ -32,15 +32,12 @@ import java.util.Map;
  * computes the same path and makes the same checks in sh. The state file is read and written through no
  * symlink, and replaced whole by renaming a temporary file beside it.
  *
+ * @param stateFile        an absolute path (its directory is checked)
  * @param uid              the effective uid, which must own the state's directory
  * @param createDirectory  the default state directory is made on first use; a directory the operator named must exist
  * @param containerLog     where the main process writes its output: its stdout ({@code /proc/PID/fd/1}), or a file in tests
  */
 record FailureStreak(Path stateFile, long pid, int limit, int uid, boolean createDirectory, Path containerLog) {
-
-    FailureStreak {
-        stateFile = stateFile.toAbsolutePath();
-    }
 
     /** {@code ${TMPDIR:-/tmp}/numbers-probe-<uid>/state}; a TMPDIR that is not an absolute path is ignored. */
     static Path defaultPath(Map<String, String> env, int uid) {

@@ -31,10 +31,7 @@ final class HealthJson {
             if (!(check instanceof Map<?, ?> fields) || "UP".equals(fields.get("status"))) {
                 continue;
             }
-            if (line.length() > 0) {
-                line.append("; ");
-            }
-            line.append(fields.get("name")).append(' ').append(fields.get("status"));
+            line.append(line.length() > 0 ? "; " : "").append(fields.get("name")).append(' ').append(fields.get("status"));
             if (fields.get("data") instanceof Map<?, ?> data && !data.isEmpty()) {
                 // A map's own text: {calls=4, failAfter=3}
                 line.append(' ').append(data);

@@ -13,8 +13,8 @@ import java.net.UnknownHostException;
 final class HostLookup extends Thread {
 
     private final String host;
-    private volatile InetAddress address;
-    private volatile UnknownHostException unknown;
+    /** The address, or the UnknownHostException; null while the lookup runs. */
+    private volatile Object answer;
 
     private HostLookup(String host) {
         super("probe-lookup");
@@ -39,13 +39,13 @@ final class HostLookup extends Thread {
             Thread.currentThread().interrupt();
             throw new Deadline.Passed();
         }
-        if (lookup.unknown != null) {
-            throw lookup.unknown;
+        if (lookup.answer instanceof UnknownHostException unknown) {
+            throw unknown;
         }
-        if (lookup.address == null) {
+        if (!(lookup.answer instanceof InetAddress address)) {
             throw new Deadline.Passed();
         }
-        return new InetSocketAddress(lookup.address, port);
+        return new InetSocketAddress(address, port);
     }
 
     /** An IPv4 dotted quad or an IPv6 address: InetSocketAddress parses those without asking DNS. */
@@ -68,11 +68,11 @@ final class HostLookup extends Thread {
     @Override
     public void run() {
         try {
-            address = InetAddress.getByName(host);
+            answer = InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            unknown = e;
+            answer = e;
         } catch (RuntimeException e) {
-            unknown = new UnknownHostException(host + ": " + e.getMessage());
+            answer = new UnknownHostException(host + ": " + e.getMessage());
         }
     }
 }

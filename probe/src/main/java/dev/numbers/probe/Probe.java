@@ -99,7 +99,7 @@ public final class Probe {
             if (options.stopAfter > 0) {
                 int uid = FailureStreak.effectiveUid();
                 boolean byDefault = options.stateFile == null;
-                Path state = byDefault ? FailureStreak.defaultPath(env, uid) : Path.of(options.stateFile);
+                Path state = byDefault ? FailureStreak.defaultPath(env, uid) : Path.of(options.stateFile).toAbsolutePath();
                 String streak = new FailureStreak(state, options.stopPid, options.stopAfter, uid, byDefault,
                         Path.of("/proc/" + options.stopPid + "/fd/1")).record(result.healthy(), line);
                 line = streak == null ? line : line + " (" + streak + ")";
