@@ -2,7 +2,7 @@ package dev.numbers.web.apihealth.boundary;
 
 import dev.numbers.web.apihealth.control.ApiReadiness;
 import dev.numbers.web.apihealth.control.Verdict;
-import dev.numbers.settings.Switch;
+import dev.numbers.settings.Lenient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ public class ApiReachableCheck implements HealthCheck {
 
     @PostConstruct
     void configure() {
-        details = Switch.parse(DETAILS_KEY, detailsText, false);
+        details = Lenient.flag(DETAILS_KEY, detailsText, false);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.numbers.web.apihealth.control;
 
 import dev.numbers.web.http.ExchangeFailure;
-import dev.numbers.settings.BoundedNumber;
+import dev.numbers.settings.Lenient;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * reuses the answer for a short while so that dashboards polling the web's {@code /health} do not
  * multiply the load on the API. At most one question is in flight; callers meanwhile wait for it.
  * <p>
- * The settings stay lenient ({@link BoundedNumber}): a typo in how the check is tuned must not keep the
+ * The settings stay lenient ({@link Lenient}): a typo in how the check is tuned must not keep the
  * web's page from deploying.
  */
 @ApplicationScoped
@@ -57,10 +57,10 @@ public class ApiReadiness {
     @PostConstruct
     void configure() {
         // The check answers within 1 s, so /health answers within 1.5 s even when the API hangs.
-        timeoutMs = BoundedNumber.parse(TIMEOUT_KEY, timeoutText, 800, 50, 1000);
+        timeoutMs = Lenient.number(TIMEOUT_KEY, timeoutText, 800, 50, 1000);
         // At least 100 ms: the API is then asked at most 10 times a second, whatever polls /health (0 made
         // every /health ask anew, one after the other). At most a minute: readiness must follow the API.
-        cacheMs = BoundedNumber.parse(CACHE_KEY, cacheText, 2000, 100, 60_000);
+        cacheMs = Lenient.number(CACHE_KEY, cacheText, 2000, 100, 60_000);
     }
 
     @PreDestroy

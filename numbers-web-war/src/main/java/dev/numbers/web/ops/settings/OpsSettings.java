@@ -2,8 +2,7 @@ package dev.numbers.web.ops.settings;
 
 import dev.numbers.web.ops.entity.Polling;
 import dev.numbers.web.ops.entity.Target;
-import dev.numbers.settings.BoundedNumber;
-import dev.numbers.settings.Switch;
+import dev.numbers.settings.Lenient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +26,7 @@ public class OpsSettings {
 
     @PostConstruct
     void read() {
-        polling = new Polling(Switch.parse("numbers.ops.enabled", text("numbers.ops.enabled", "true"), true),
+        polling = new Polling(Lenient.flag("numbers.ops.enabled", text("numbers.ops.enabled", "true"), true),
                 number("numbers.ops.interval-ms", 5000, 100, 3_600_000),
                 number("numbers.ops.timeout-ms", 1000, 50, 60_000),
                 (int) number("numbers.ops.history-size", 50, 1, 1000));
@@ -36,7 +35,7 @@ public class OpsSettings {
     }
 
     private long number(String key, long fallback, long min, long max) {
-        return BoundedNumber.parse(key, text(key, String.valueOf(fallback)), fallback, min, max);
+        return Lenient.number(key, text(key, String.valueOf(fallback)), fallback, min, max);
     }
 
     private String text(String key, String fallback) {
