@@ -23,10 +23,8 @@ public final class AnswerReader {
     }
 
     public static int read(InputStream body) throws IOException {
-        if (body == null) {
-            throw new BadAnswerException("empty answer");
-        }
-        byte[] bytes = body.readNBytes(LIMIT + 1);
+        // No body at all is an empty answer.
+        byte[] bytes = body == null ? new byte[0] : body.readNBytes(LIMIT + 1);
         if (bytes.length > LIMIT) {
             throw new BadAnswerException("answer longer than " + LIMIT + " bytes");
         }
