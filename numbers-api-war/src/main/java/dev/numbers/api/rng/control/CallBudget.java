@@ -10,20 +10,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class CallBudget {
 
+    /** The bug is on only while this is above 0. */
     private final long failAfter;
-    private final boolean bugEnabled;
     private final boolean refusesAll;
     private final AtomicLong calls = new AtomicLong();
 
-    private CallBudget(long failAfter, boolean bugEnabled, boolean refusesAll) {
+    private CallBudget(long failAfter, boolean refusesAll) {
         this.failAfter = failAfter;
-        this.bugEnabled = bugEnabled;
         this.refusesAll = refusesAll;
     }
 
     /** A fail-after of 0 or less means the bug never strikes. */
     public static CallBudget failingAfter(long failAfter) {
-        return new CallBudget(failAfter, failAfter > 0, false);
+        return new CallBudget(failAfter, false);
     }
 
     /**
@@ -31,7 +30,7 @@ public class CallBudget {
      * {@link #broken()}: that is the bug, which a restart mends; a restart reads the same setting again.
      */
     public static CallBudget spent() {
-        return new CallBudget(0, false, true);
+        return new CallBudget(0, true);
     }
 
     /** What a call gets. Exactly one call ever gets {@link #BREAKS_NOW}, so the break is logged once. */
@@ -43,7 +42,7 @@ public class CallBudget {
         if (refusesAll) {
             return Outcome.REFUSED;
         }
-        if (!bugEnabled || call <= failAfter) {
+        if (failAfter <= 0 || call <= failAfter) {
             return Outcome.SERVED;
         }
         return call == failAfter + 1 ? Outcome.BREAKS_NOW : Outcome.REFUSED;
@@ -51,7 +50,7 @@ public class CallBudget {
 
     /** The bug has struck: only a restart brings the service back. */
     public boolean broken() {
-        return bugEnabled && calls.get() > failAfter;
+        return failAfter > 0 && calls.get() > failAfter;
     }
 
     /** Whether {@code /rng} still serves: neither the bug nor a wrong setting stops it. */
