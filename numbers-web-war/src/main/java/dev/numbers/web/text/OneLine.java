@@ -14,11 +14,7 @@ public final class OneLine {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < text.length() && line.length() < max; i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\t') {
-                line.append(' ');
-            } else {
-                line.append(printable(c) ? c : '?');
-            }
+            line.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : printable(c) ? c : '?');
         }
         return line.length() < text.length() ? line + "..." : line.toString();
     }
