@@ -40,19 +40,16 @@ public class NumberPageResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page() {
-        return Html.response(render(OptionalInt.empty(), false), CONTENT_SECURITY_POLICY);
+        return Html.response(PAGE.formatted(STYLE, "", "", SCRIPT), CONTENT_SECURITY_POLICY);
     }
 
     @POST
     @Produces(MediaType.TEXT_HTML)
     public Response draw() {
-        return Html.response(render(numbers.next(), true), CONTENT_SECURITY_POLICY);
-    }
-
-    static String render(OptionalInt drawn, boolean drew) {
-        String result = !drew ? "" : drawn.isPresent() ? "Here it is: " + drawn.getAsInt() : UNAVAILABLE;
-        String kind = !drew ? "" : drawn.isPresent() ? "number" : "unavailable";
-        return PAGE.formatted(STYLE, kind, result, SCRIPT);
+        OptionalInt drawn = numbers.next();
+        String page = drawn.isPresent() ? PAGE.formatted(STYLE, "number", "Here it is: " + drawn.getAsInt(), SCRIPT)
+                : PAGE.formatted(STYLE, "unavailable", UNAVAILABLE, SCRIPT);
+        return Html.response(page, CONTENT_SECURITY_POLICY);
     }
 
     private static String resource(String name) {
