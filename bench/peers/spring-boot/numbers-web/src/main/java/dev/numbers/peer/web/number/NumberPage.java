@@ -1,5 +1,8 @@
 package dev.numbers.peer.web.number;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,40 +10,15 @@ import java.util.Base64;
 import java.util.OptionalInt;
 
 /**
- * The page, rendered on the server: a form post works without JavaScript; the small script only saves
- * the reload. Everything is inline, so the page needs nothing from anywhere else. A copy of the Liberty
- * web's page, byte for byte.
+ * The page, rendered on the server from the Liberty web's own number-page.html, .css and .js (the build
+ * copies them from numbers-web-war): the same bytes, so a benchmark compares the same page.
  */
 final class NumberPage {
 
     static final String UNAVAILABLE = "RNG service unavailable!";
-
-    private static final String STYLE = """
-            body { font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; color: #1d2430; }
-            h1 { font-size: 1.6rem; margin-bottom: 1.5rem; }
-            button { font: inherit; padding: .6rem 1.2rem; border: 0; border-radius: .4rem; background: #1f5fbf; color: #fff; cursor: pointer; }
-            button:hover, button:focus { background: #174a96; }
-            #result { margin-top: 1.5rem; font-size: 1.3rem; min-height: 1.6em; }
-            #result.number { color: #1b6e2b; }
-            #result.unavailable { color: #a4161a; }
-            """;
-
-    private static final String SCRIPT = """
-            document.getElementById('draw').addEventListener('submit', async (event) => {
-              event.preventDefault();
-              const result = document.getElementById('result');
-              try {
-                const response = await fetch('api/number', { headers: { 'Accept': 'application/json' } });
-                const body = await response.json();
-                if (!response.ok || typeof body.number !== 'number') { throw new Error(); }
-                result.textContent = 'Here it is: ' + body.number;
-                result.className = 'number';
-              } catch (e) {
-                result.textContent = 'RNG service unavailable!';
-                result.className = 'unavailable';
-              }
-            });
-            """;
+    private static final String PAGE = resource("number-page.html");
+    private static final String STYLE = resource("number-page.css");
+    private static final String SCRIPT = resource("number-page.js");
 
     /** Only this page's own inline script and style may run: a hash, not 'unsafe-inline'. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + sha256(STYLE) + "; script-src "
@@ -56,25 +34,15 @@ final class NumberPage {
             result = drawn.isPresent() ? "Here it is: " + drawn.getAsInt() : UNAVAILABLE;
             kind = drawn.isPresent() ? "number" : "unavailable";
         }
-        return """
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Random numbers</title>
-                <style>%s</style>
-                </head>
-                <body>
-                <h1>Random number generator</h1>
-                <form id="draw" method="post" action="">
-                <button type="submit">Get a random number</button>
-                </form>
-                <p id="result" class="%s" role="status" aria-live="polite">%s</p>
-                <script>%s</script>
-                </body>
-                </html>
-                """.formatted(STYLE, kind, result, SCRIPT);
+        return PAGE.formatted(STYLE, kind, result, SCRIPT);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = NumberPage.class.getResourceAsStream("/dev/numbers/web/number/boundary/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A Content-Security-Policy source for one inline script or style: a hash, never 'unsafe-inline'. */
