@@ -1,14 +1,14 @@
-document.getElementById('draw').addEventListener('submit', async (event) => {
+document.getElementById('draw').addEventListener('submit', (event) => {
   event.preventDefault();
   const result = document.getElementById('result');
-  try {
-    const response = await fetch('api/number', { headers: { 'Accept': 'application/json' } });
-    const body = await response.json();
-    if (!response.ok || typeof body.number !== 'number') { throw new Error(); }
-    result.textContent = 'Here it is: ' + body.number;
-    result.className = 'number';
-  } catch (e) {
-    result.textContent = 'RNG service unavailable!';
-    result.className = 'unavailable';
-  }
+  fetch('api/number', { headers: { 'Accept': 'application/json' } })
+    .then((response) => response.json().then((body) => {
+      if (!response.ok || typeof body.number !== 'number') { throw new Error(); }
+      result.textContent = 'Here it is: ' + body.number;
+      result.className = 'number';
+    }))
+    .catch(() => {
+      result.textContent = 'RNG service unavailable!';
+      result.className = 'unavailable';
+    });
 });
