@@ -2,7 +2,6 @@ package dev.numbers.it.web;
 
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.DefaultCredentialsProvider;
-import org.htmlunit.ThreadedRefreshHandler;
 import org.htmlunit.Version;
 import org.htmlunit.WebClient;
 import org.openqa.selenium.HasAuthentication;
@@ -74,32 +73,22 @@ final class Browser {
         return new ChromeDriver(driver, options);
     }
 
-    /*
-     * HtmlUnit 5.7's JavaScript engine (a Rhino fork) cannot parse async functions, and both pages' scripts
-     * are async (await fetch(...)): "missing formal parameter". So HtmlUnit runs as a browser without
-     * JavaScript, the way both pages are built to work too: the number page's form posts and the server
-     * answers with the number or the failure in the page; the operations page reloads itself through its
-     * <noscript> refresh. Rewriting the pages' scripts in the test to suit the engine would test other code.
+    /**
+     * HtmlUnit with JavaScript on, like a browser: the pages' own scripts run there too (HtmlUnit's engine
+     * has no fetch of its own, hence its fetch polyfill).
      */
     private static WebDriver htmlUnit() {
-        HtmlUnitDriver browser = new HtmlUnitDriver(BrowserVersion.CHROME, false);
+        HtmlUnitDriver browser = new HtmlUnitDriver(BrowserVersion.CHROME, true);
         WebClient client = browser.getWebClient();
         // As with Chromium: the test server's own certificate for the operations view.
         client.getOptions().setUseInsecureSSL(true);
-        // A refresh comes when it is due, on its own thread, as in a browser; the driver's own handler would
-        // wait inside the page load, and a page that refreshes itself every second would never finish loading.
-        client.setRefreshHandler(new ThreadedRefreshHandler());
+        client.getOptions().setFetchPolyfillEnabled(true);
         return browser;
-    }
-
-    /** Whether the page's own scripts run in this browser (Chromium) or not (HtmlUnit, see above). */
-    static boolean runsScripts(WebDriver browser) {
-        return !(browser instanceof HtmlUnitDriver);
     }
 
     private static String name(WebDriver browser) {
         if (browser instanceof HtmlUnitDriver) {
-            return "HtmlUnit " + Version.getProductVersion() + ", without JavaScript";
+            return "HtmlUnit " + Version.getProductVersion();
         }
         return "Chromium " + ((HasCapabilities) browser).getCapabilities().getBrowserVersion() + " (" + CHROMIUM + ")";
     }

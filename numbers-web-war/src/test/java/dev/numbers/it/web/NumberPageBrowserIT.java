@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A person's view, in the page tests' browser (see {@link Browser}): the button gives a number, and once the
- * API is broken the friendly failure. In Chromium the page's script asks for the number; in HtmlUnit, a
- * browser without JavaScript, the button posts the form and the server answers with the page.
+ * API is broken the friendly failure, both from the page's script, without a reload. (Without JavaScript the
+ * button posts the form: BadAnswersIT and ResilientNumbersIT post it.)
  */
 @ExtendWith(ArquillianExtension.class)
 class NumberPageBrowserIT {
@@ -74,11 +75,14 @@ class NumberPageBrowserIT {
     void theButtonGivesANumberThenTheFriendlyFailure() {
         browser.get(web.toString());
         assertEquals("Random numbers", browser.getTitle());
+        ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
 
         String first = click();
         assertTrue(first.matches("Here it is: \\d{1,2}"), first);
 
         String second = click();
         assertEquals("RNG service unavailable!", second, "the API allows one call in this scenario");
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"),
+                "the page's script asked for both, without a reload");
     }
 }

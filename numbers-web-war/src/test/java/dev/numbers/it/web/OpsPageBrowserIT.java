@@ -31,9 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An operator's view, in the page tests' browser (see {@link Browser}): /ops shows both services UP; the API
  * is broken with four calls, and the page turns it DOWN by itself and adds the transition, with its time, to
- * the timeline, while the web stays UP. In Chromium the page's script does it without a reload; in HtmlUnit,
- * a browser without JavaScript, the page's own {@code <noscript>} refresh does. The screenshot it takes in
- * Chromium is docs/ops.png, which the README shows.
+ * the timeline without a reload, while the web stays UP. The screenshot it takes in Chromium is docs/ops.png,
+ * which the README shows.
  */
 @ExtendWith(ArquillianExtension.class)
 class OpsPageBrowserIT {
@@ -95,9 +94,7 @@ class OpsPageBrowserIT {
         browser.get("https://" + web.getHost() + ":" + Http.HTTPS_PORT + "/ops");
         assertEquals("numbers: operations", browser.getTitle());
         waitFor("both services UP", driver -> "UP".equals(statusOf("numbers-api")) && "UP".equals(statusOf("numbers-web")));
-        if (Browser.runsScripts(browser)) {
-            ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
-        }
+        ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
 
         for (int call = 0; call < 4; call++) {
             Http.get(new URL(WebArchives.API_URL + "/"), "/rng");
@@ -114,10 +111,8 @@ class OpsPageBrowserIT {
         assertEquals("UP", statusOf("numbers-web"), "the web stays UP");
         assertTrue(browser.findElement(By.cssSelector("article[data-service='numbers-api'] .badge")).getText().contains("DOWN"),
                 "the status in words, not colour alone");
-        if (Browser.runsScripts(browser)) {
-            assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"),
-                    "the page refreshed itself without a reload");
-        }
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"),
+                "the page refreshed itself without a reload");
 
         // Chromium draws the page for the README; HtmlUnit draws nothing, and docs/ops.png stays as it was.
         Optional<byte[]> picture = Browser.screenshot(browser);
