@@ -2,15 +2,27 @@ package dev.numbers.web.html;
 
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
-/** What the server-rendered pages share: escaping of text that came from elsewhere, and CSP hashes. */
+/** What the server-rendered pages share: their HTML, style and script files, escaping of text that came from elsewhere, and CSP hashes. */
 public final class Html {
 
     private Html() {
+    }
+
+    /** A page's file (HTML, style or script) beside the class that renders it, read once as the class loads. */
+    public static String resource(Class<?> page, String name) {
+        try (InputStream in = page.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Text for an element or a quoted attribute; health data comes from other services and is never trusted. */

@@ -10,10 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
 
 /**
@@ -26,9 +22,9 @@ import java.util.OptionalInt;
 public class NumberPageResource {
 
     static final String UNAVAILABLE = "RNG service unavailable!";
-    private static final String PAGE = resource("number-page.html");
-    private static final String STYLE = resource("number-page.css");
-    private static final String SCRIPT = resource("number-page.js");
+    private static final String PAGE = Html.resource(NumberPageResource.class, "number-page.html");
+    private static final String STYLE = Html.resource(NumberPageResource.class, "number-page.css");
+    private static final String SCRIPT = Html.resource(NumberPageResource.class, "number-page.js");
 
     /** Only this page's own inline script and style may run: a hash, not 'unsafe-inline'. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + Html.sha256(STYLE) + "; script-src "
@@ -50,13 +46,5 @@ public class NumberPageResource {
         String page = drawn.isPresent() ? PAGE.formatted(STYLE, "number", "Here it is: " + drawn.getAsInt(), SCRIPT)
                 : PAGE.formatted(STYLE, "unavailable", UNAVAILABLE, SCRIPT);
         return Html.response(page, CONTENT_SECURITY_POLICY);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = NumberPageResource.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,10 +9,6 @@ import dev.numbers.web.ops.entity.OpsStatus.ServiceView;
 import dev.numbers.web.ops.entity.Status;
 import dev.numbers.web.ops.state.DataText;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,10 +32,10 @@ public final class OpsPage {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String[] UNITS = {"d", "h", "min", "s"};
     /** The page's own style and script, inline so that the page is one answer, kept as CSS and JavaScript beside this class. */
-    private static final String STYLE = resource("ops.css");
-    private static final String SCRIPT = resource("ops.js");
+    private static final String STYLE = Html.resource(OpsPage.class, "ops.css");
+    private static final String SCRIPT = Html.resource(OpsPage.class, "ops.js");
     /** The page around the panel, with a %s for each value; only the panel changes between two polls. */
-    private static final String PAGE = resource("ops.html");
+    private static final String PAGE = Html.resource(OpsPage.class, "ops.html");
 
     /** Only the page's own inline style and script run; the panel it fetches holds neither. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + Html.sha256(STYLE) + "; script-src "
@@ -151,13 +147,5 @@ public final class OpsPage {
             i++;
         }
         return parts[i] + " " + UNITS[i] + (i < 3 && parts[i + 1] != 0 ? " " + parts[i + 1] + " " + UNITS[i + 1] : "");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = OpsPage.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
