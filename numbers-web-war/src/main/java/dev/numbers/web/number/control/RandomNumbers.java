@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * resilient. The pages call it through {@link ApiWaitLimit}, which bounds how many users wait on it at
  * once; only the API's own failures reach this circuit breaker. Every value below is a default; each one
  * is overridden with the MicroProfile Fault Tolerance
- * key {@code dev.numbers.web.number.control.RandomNumbers/next/<Annotation>/<parameter>} (the README
+ * key {@code dev.numbers.web.number.control.RandomNumbers/next/<Annotation>/<parameter>} (docs/fault-tolerance.md
  * lists them and says why they are what they are).
  */
 @ApplicationScoped
