@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code GET /ops}: the operations page; {@code GET /ops/panel}: its changing part, which the page fetches
- * to refresh itself; {@code GET /ops/status}: the same as JSON for scripts and tools (schema in the README).
+ * to refresh itself; {@code GET /ops/status}: the same as JSON for scripts and tools (schema in docs/operations.md).
  * Each answer is one consistent snapshot.
  */
 @Path("ops")

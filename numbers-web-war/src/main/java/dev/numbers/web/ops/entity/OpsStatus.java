@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything {@code GET /ops/status} answers; the README describes each field.
+ * Everything {@code GET /ops/status} answers; docs/operations.md describes each field.
  *
  * @param timeline every service's and check's latest transitions together, newest first
  */
